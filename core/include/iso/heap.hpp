@@ -1,0 +1,66 @@
+#pragma once
+// Per-isolate heap accounting.
+//
+// Every allocation made through operator new in a program linked with the core is charged to a
+// heap account: the account of the isolate running on the calling thread, or the account an
+// `AllocationScope` names (a message copy is made by the sender but charged to the receiver).
+// The charge is recorded in a 16-byte header in front of the block, so a block is always
+// credited back to the account that paid for it, whichever thread frees it.
+//
+// Plain threads that are not isolates charge nothing. Direct malloc calls are not seen.
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+
+namespace iso {
+
+struct HeapStats {
+  std::int64_t live_bytes = 0;       ///< bytes allocated and not yet freed
+  std::int64_t peak_bytes = 0;       ///< highest live_bytes seen
+  std::int64_t live_allocations = 0; ///< blocks allocated and not yet freed
+  std::uint64_t allocations = 0;     ///< blocks allocated over the account's life
+  std::uint64_t allocated_bytes = 0; ///< bytes allocated over the account's life
+};
+
+class HeapAccount;
+
+/// Charges every allocation made on this thread inside the scope to `account` (which may be
+/// null: charge nothing). Scopes nest.
+class AllocationScope {
+ public:
+  explicit AllocationScope(HeapAccount* account) noexcept;
+  ~AllocationScope();
+  AllocationScope(const AllocationScope&) = delete;
+  AllocationScope& operator=(const AllocationScope&) = delete;
+
+ private:
+  HeapAccount* previous_;
+};
+
+/// Bytes this thread has allocated so far, whatever account paid. Differences of two readings
+/// tell what one piece of work allocated without being disturbed by other threads.
+std::uint64_t thread_allocated_bytes() noexcept;
+
+namespace detail {
+
+/// Reference-counted: the owner holds one reference and every live block holds one, so an
+/// account outlives the isolate for as long as memory it paid for is still in use elsewhere
+/// (an `exit` hand-over, a transferred buffer, a copy dropped by a closed port).
+HeapAccount* new_heap_account();
+void retain(HeapAccount* account) noexcept;
+void release(HeapAccount* account) noexcept;
+HeapStats stats_of(const HeapAccount* account) noexcept;
+HeapAccount* current_heap_account() noexcept;
+void set_current_heap_account(HeapAccount* account) noexcept;
+
+/// `receiver` takes over what `donor` still holds (an isolate ending by `exit`): from now on
+/// stats_of(receiver) counts the donor's live bytes too. O(1).
+void adopt(HeapAccount* receiver, HeapAccount* donor);
+
+/// Moves one block allocated with operator new to another account. O(1): used when a
+/// transferable buffer changes hands.
+void recharge(void* block, HeapAccount* to) noexcept;
+
+}  // namespace detail
+}  // namespace iso

@@ -1,0 +1,174 @@
+#pragma once
+// Isolate: a thread of its own, a heap of its own, an event loop of its own; nothing shared but
+// messages.
+//
+// Life of an isolate
+// - It starts by running its entry as its first event, then serves its event loop: after every
+//   event the microtask queue is drained completely; events are port messages and timers.
+// - It ends by itself when the loop has nothing left: no event queued, no microtask, no active
+//   timer and no open receive port. A future nobody can complete does not keep it alive.
+// - When it ends, everything it owned is released: its ports close (queued messages are
+//   freed), pending timers and microtasks are dropped, coroutine frames still suspended on it are
+//   destroyed, its IsolateLocal values are destroyed. Then each on-exit listener gets its
+//   response, after every message the isolate itself sent.
+//
+// Where a kill is honoured (C++ code cannot be interrupted safely, so a running handler always
+// runs to its end):
+// - KillPriority::before_next_event: after the current event and the microtasks it queued,
+//   before the next event starts, even if other events are already queued.
+// - KillPriority::immediate: at the next of these points: before the next microtask, before the
+//   next event, or while the loop waits for work. A long microtask chain is cut between two
+//   microtasks.
+// `exit()` and a fatal uncaught error end the isolate at the same points as `immediate`.
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+#include "iso/detail/runtime.hpp"
+#include "iso/exception_transport.hpp"
+#include "iso/future.hpp"
+#include "iso/heap.hpp"
+#include "iso/message.hpp"
+#include "iso/port.hpp"
+
+namespace iso {
+
+enum class KillPriority { immediate, before_next_event };
+
+struct SpawnOptions {
+  std::string debug_name;
+  std::optional<SendPort> on_exit;   ///< gets a null message after the isolate has ended
+  std::optional<SendPort> on_error;  ///< gets an UncaughtError for every uncaught error
+  bool errors_are_fatal = true;      ///< an uncaught error ends the isolate
+};
+
+/// What an error listener receives (Dart sends [error, stackTrace] as two strings).
+struct UncaughtError {
+  std::string type_name;
+  std::string message;
+  friend bool operator==(const UncaughtError&, const UncaughtError&) = default;
+};
+
+/// Activity of an isolate's event loop, for measuring how long it was blocked.
+struct LoopStats {
+  std::uint64_t events = 0;               ///< events handled (each with its microtasks)
+  std::chrono::nanoseconds longest_event{0};  ///< the longest single event, microtasks included
+  std::chrono::nanoseconds busy{0};       ///< total time spent handling events
+};
+
+namespace detail {
+class IsolateState;
+using EntryTask = UniqueFunction<void()>;
+/// Starts an isolate on a new thread. `account` was created for it by the caller, who charged
+/// the entry's copy to it; the isolate takes the caller's reference.
+std::shared_ptr<IsolateState> start_isolate(SpawnOptions options, HeapAccount* account,
+                                            EntryTask entry);
+void request_exit(IsolateState& isolate) noexcept;
+
+/// Starts an isolate whose entry task `build()` makes: every allocation of that copy is charged
+/// to the new isolate's heap, so what the entry captures and its message belong to it.
+template <class Build>
+std::shared_ptr<IsolateState> start_with_copy(SpawnOptions options, Build&& build) {
+  HeapAccount* account = new_heap_account();
+  EntryTask task;
+  try {
+    AllocationScope charge_new_isolate(account);
+    task = build();
+  } catch (...) {
+    release(account);
+    throw;
+  }
+  return start_isolate(std::move(options), account, std::move(task));
+}
+
+template <class F, class... Args>
+void invoke_entry(F& entry, Args&&... args) {
+  using Result = std::invoke_result_t<F&, Args&&...>;
+  if constexpr (IsFuture<Result>::value) {
+    // The entry's future is dropped: its errors surface as uncaught errors of the isolate.
+    [[maybe_unused]] auto future = std::invoke(entry, std::forward<Args>(args)...);
+  } else {
+    std::invoke(entry, std::forward<Args>(args)...);
+  }
+}
+}  // namespace detail
+
+class Isolate {
+ public:
+  /// The isolate running this code. Throws IsolateError on a plain thread.
+  static Isolate current();
+  explicit Isolate(std::shared_ptr<detail::IsolateState> state) : state_(std::move(state)) {}
+
+  /// Starts a new isolate running `entry(copy of message)`. `entry` may return void or
+  /// Future<void>. The entry (with what it captures) and the message are copied into the new
+  /// isolate's heap. The future completes with a handle to the new isolate.
+  template <class Entry, class M>
+  static Future<Isolate> spawn(const Entry& entry, const M& message, SpawnOptions options = {}) {
+    detail::assert_sendable<Entry>();
+    detail::assert_sendable<M>();
+    auto state = detail::start_with_copy(std::move(options), [&] {
+      return detail::EntryTask(
+          [entry = detail::cross(entry), message = detail::cross(message)]() mutable {
+            detail::invoke_entry(entry, std::move(message));
+          });
+    });
+    return ready_future(Isolate(std::move(state)));
+  }
+
+  /// Spawns an isolate, runs `computation()` there (it may return a value or a Future), hands
+  /// the result back by exit (no copy) and ends the isolate. Defined in iso/run.hpp.
+  template <class F>
+  static auto run(const F& computation, std::string debug_name = "Isolate.run");
+
+  const std::string& debug_name() const;
+
+  /// Asks the isolate to end; see the header comment for where this is honoured.
+  void kill(KillPriority priority = KillPriority::before_next_event) const;
+
+  /// `port` gets `response` (default: null) once the isolate has ended. If it has already
+  /// ended, the response is sent at once.
+  void add_on_exit_listener(const SendPort& port) const { add_on_exit_listener(port, Message()); }
+  template <class T>
+  void add_on_exit_listener(const SendPort& port, const T& response) const {
+    add_on_exit_listener(port, Message::copy_of(response, port.receiver_account()));
+  }
+  void remove_on_exit_listener(const SendPort& port) const;
+  void add_error_listener(const SendPort& port) const;
+  void remove_error_listener(const SendPort& port) const;
+  void set_errors_fatal(bool fatal) const;
+
+  bool is_alive() const noexcept;
+  HeapStats heap_stats() const noexcept;
+  LoopStats loop_stats() const noexcept;
+  void reset_loop_stats() const noexcept;
+
+  friend bool operator==(const Isolate& a, const Isolate& b) noexcept {
+    return a.state_ == b.state_;
+  }
+
+ private:
+  void add_on_exit_listener(const SendPort& port, Message response) const;
+
+  std::shared_ptr<detail::IsolateState> state_;
+};
+
+/// Ends the current isolate and hands `message` to `port` without copying it, whatever its
+/// size; the receiving isolate adopts what is left of this isolate's heap. Returns to the caller,
+/// but no further microtask, event or timer of this isolate runs.
+template <class T>
+void exit(const SendPort& port, T&& message) {
+  auto& self = detail::require_current_isolate("iso::exit");
+  port.deliver(Message::hand_over(std::forward<T>(message)), detail::heap_account_of(self));
+  detail::request_exit(self);
+}
+
+/// Ends the current isolate without a message.
+void exit();
+
+}  // namespace iso
+
+#include "iso/run.hpp"

@@ -1,0 +1,268 @@
+// Global operator new/delete replacement that charges every block to a heap account.
+// See iso/heap.hpp for the model. Accounts themselves live in malloc'ed memory so that
+// creating one never recurses into the accounting.
+
+#include "iso/heap.hpp"
+
+#include <cstdlib>
+#include <mutex>
+#include <new>
+
+namespace iso {
+
+class HeapAccount {
+ public:
+  std::atomic<std::int64_t> live_bytes{0};
+  std::atomic<std::int64_t> peak_bytes{0};
+  std::atomic<std::int64_t> live_allocations{0};
+  std::atomic<std::uint64_t> allocations{0};
+  std::atomic<std::uint64_t> allocated_bytes{0};
+  std::atomic<std::int64_t> references{1};
+
+  // Accounts this one adopted (isolates that ended by handing their heap over), a short list
+  // guarded by a spin lock: it changes once per exit hand-over.
+  std::atomic_flag adopted_lock = ATOMIC_FLAG_INIT;
+  HeapAccount* first_adopted = nullptr;
+  HeapAccount* next_adopted = nullptr;
+
+  void lock_adopted() noexcept {
+    while (adopted_lock.test_and_set(std::memory_order_acquire)) {
+    }
+  }
+  void unlock_adopted() noexcept { adopted_lock.clear(std::memory_order_release); }
+
+  void charge(std::size_t bytes) noexcept {
+    references.fetch_add(1, std::memory_order_relaxed);
+    live_allocations.fetch_add(1, std::memory_order_relaxed);
+    allocations.fetch_add(1, std::memory_order_relaxed);
+    allocated_bytes.fetch_add(bytes, std::memory_order_relaxed);
+    const auto live = live_bytes.fetch_add(static_cast<std::int64_t>(bytes),
+                                           std::memory_order_relaxed) +
+                      static_cast<std::int64_t>(bytes);
+    auto peak = peak_bytes.load(std::memory_order_relaxed);
+    while (live > peak && !peak_bytes.compare_exchange_weak(peak, live, std::memory_order_relaxed)) {
+    }
+  }
+
+  // Returns false once nothing references the account any more.
+  bool credit(std::size_t bytes) noexcept {
+    live_bytes.fetch_sub(static_cast<std::int64_t>(bytes), std::memory_order_relaxed);
+    live_allocations.fetch_sub(1, std::memory_order_relaxed);
+    return references.fetch_sub(1, std::memory_order_acq_rel) != 1;
+  }
+};
+
+namespace {
+
+thread_local HeapAccount* t_current_account = nullptr;
+thread_local std::uint64_t t_allocated_bytes = 0;
+
+// Sits in front of every block. 16 bytes keeps malloc's 16-byte alignment for the user part.
+struct alignas(16) BlockHeader {
+  HeapAccount* account;
+  std::size_t size;
+};
+static_assert(sizeof(BlockHeader) == 16);
+
+void destroy_account(HeapAccount* account) noexcept;
+
+void release_account(HeapAccount* account) noexcept {
+  if (account != nullptr && account->references.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+    destroy_account(account);
+  }
+}
+
+void destroy_account(HeapAccount* account) noexcept {
+  HeapAccount* adopted = account->first_adopted;
+  account->~HeapAccount();
+  std::free(account);
+  while (adopted != nullptr) {
+    HeapAccount* next = adopted->next_adopted;
+    release_account(adopted);
+    adopted = next;
+  }
+}
+
+void* charge_block(void* raw, std::size_t size) noexcept {
+  auto* header = static_cast<BlockHeader*>(raw);
+  header->account = t_current_account;
+  header->size = size;
+  t_allocated_bytes += size;
+  if (header->account != nullptr) header->account->charge(size);
+  return header + 1;
+}
+
+void* credit_block(void* user) noexcept {
+  auto* header = static_cast<BlockHeader*>(user) - 1;
+  if (header->account != nullptr && !header->account->credit(header->size)) {
+    destroy_account(header->account);
+  }
+  return header;
+}
+
+}  // namespace
+
+void* allocate(std::size_t size) noexcept {
+  void* raw = std::malloc(sizeof(BlockHeader) + size);
+  return raw == nullptr ? nullptr : charge_block(raw, size);
+}
+
+void deallocate(void* user) noexcept {
+  if (user != nullptr) std::free(credit_block(user));
+}
+
+// Over-aligned blocks: the header sits just before the user pointer, `alignment` bytes after
+// the start of the raw block (alignment >= 16 for every over-aligned new).
+void* allocate_aligned(std::size_t size, std::align_val_t alignment) noexcept {
+  const auto align = static_cast<std::size_t>(alignment);
+  const std::size_t total = (align + size + align - 1) / align * align;
+  auto* raw = static_cast<char*>(std::aligned_alloc(align, total));
+  if (raw == nullptr) return nullptr;
+  charge_block(raw + align - sizeof(BlockHeader), size);
+  return raw + align;
+}
+
+void deallocate_aligned(void* user, std::align_val_t alignment) noexcept {
+  if (user == nullptr) return;
+  credit_block(user);
+  std::free(static_cast<char*>(user) - static_cast<std::size_t>(alignment));
+}
+
+void* allocate_or_throw(std::size_t size) {
+  if (void* p = allocate(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+
+void* allocate_aligned_or_throw(std::size_t size, std::align_val_t alignment) {
+  if (void* p = allocate_aligned(size == 0 ? 1 : size, alignment)) return p;
+  throw std::bad_alloc();
+}
+
+AllocationScope::AllocationScope(HeapAccount* account) noexcept : previous_(t_current_account) {
+  t_current_account = account;
+}
+AllocationScope::~AllocationScope() { t_current_account = previous_; }
+
+std::uint64_t thread_allocated_bytes() noexcept { return t_allocated_bytes; }
+
+namespace detail {
+
+HeapAccount* new_heap_account() {
+  void* memory = std::malloc(sizeof(HeapAccount));
+  if (memory == nullptr) throw std::bad_alloc();
+  return new (memory) HeapAccount();
+}
+
+void retain(HeapAccount* account) noexcept {
+  if (account != nullptr) account->references.fetch_add(1, std::memory_order_relaxed);
+}
+
+void release(HeapAccount* account) noexcept { release_account(account); }
+
+HeapStats stats_of(const HeapAccount* account) noexcept {
+  HeapStats stats;
+  if (account == nullptr) return stats;
+  stats.live_bytes = account->live_bytes.load(std::memory_order_relaxed);
+  stats.peak_bytes = account->peak_bytes.load(std::memory_order_relaxed);
+  stats.live_allocations = account->live_allocations.load(std::memory_order_relaxed);
+  stats.allocations = account->allocations.load(std::memory_order_relaxed);
+  stats.allocated_bytes = account->allocated_bytes.load(std::memory_order_relaxed);
+  auto* self = const_cast<HeapAccount*>(account);
+  self->lock_adopted();
+  for (const HeapAccount* a = self->first_adopted; a != nullptr; a = a->next_adopted) {
+    stats.live_bytes += a->live_bytes.load(std::memory_order_relaxed);
+    stats.live_allocations += a->live_allocations.load(std::memory_order_relaxed);
+  }
+  self->unlock_adopted();
+  return stats;
+}
+
+HeapAccount* current_heap_account() noexcept { return t_current_account; }
+void set_current_heap_account(HeapAccount* account) noexcept { t_current_account = account; }
+
+void adopt(HeapAccount* receiver, HeapAccount* donor) {
+  if (receiver == nullptr || donor == nullptr || receiver == donor) return;
+  retain(donor);
+  HeapAccount* finished = nullptr;  // donors whose memory is all freed: released outside the lock
+  receiver->lock_adopted();
+  HeapAccount** link = &receiver->first_adopted;
+  while (*link != nullptr) {
+    HeapAccount* a = *link;
+    if (a->live_allocations.load(std::memory_order_relaxed) == 0) {
+      *link = a->next_adopted;
+      a->next_adopted = finished;
+      finished = a;
+    } else {
+      link = &a->next_adopted;
+    }
+  }
+  donor->next_adopted = receiver->first_adopted;
+  receiver->first_adopted = donor;
+  receiver->unlock_adopted();
+  while (finished != nullptr) {
+    HeapAccount* next = finished->next_adopted;
+    release_account(finished);
+    finished = next;
+  }
+}
+
+void recharge(void* block, HeapAccount* to) noexcept {
+  auto* header = static_cast<BlockHeader*>(block) - 1;
+  if (header->account == to) return;
+  HeapAccount* from = header->account;
+  if (to != nullptr) to->charge(header->size);
+  header->account = to;
+  if (from != nullptr && !from->credit(header->size)) destroy_account(from);
+}
+
+}  // namespace detail
+}  // namespace iso
+
+// ---- the replaceable allocation functions -------------------------------------------------
+
+using iso::allocate;
+using iso::allocate_aligned;
+using iso::allocate_aligned_or_throw;
+using iso::allocate_or_throw;
+using iso::deallocate;
+using iso::deallocate_aligned;
+
+void* operator new(std::size_t size) { return allocate_or_throw(size); }
+void* operator new[](std::size_t size) { return allocate_or_throw(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  return allocate(size == 0 ? 1 : size);
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+  return allocate(size == 0 ? 1 : size);
+}
+void* operator new(std::size_t size, std::align_val_t alignment) {
+  return allocate_aligned_or_throw(size, alignment);
+}
+void* operator new[](std::size_t size, std::align_val_t alignment) {
+  return allocate_aligned_or_throw(size, alignment);
+}
+void* operator new(std::size_t size, std::align_val_t alignment, const std::nothrow_t&) noexcept {
+  return allocate_aligned(size == 0 ? 1 : size, alignment);
+}
+void* operator new[](std::size_t size, std::align_val_t alignment, const std::nothrow_t&) noexcept {
+  return allocate_aligned(size == 0 ? 1 : size, alignment);
+}
+
+void operator delete(void* p) noexcept { deallocate(p); }
+void operator delete[](void* p) noexcept { deallocate(p); }
+void operator delete(void* p, std::size_t) noexcept { deallocate(p); }
+void operator delete[](void* p, std::size_t) noexcept { deallocate(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { deallocate(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { deallocate(p); }
+void operator delete(void* p, std::align_val_t a) noexcept { deallocate_aligned(p, a); }
+void operator delete[](void* p, std::align_val_t a) noexcept { deallocate_aligned(p, a); }
+void operator delete(void* p, std::size_t, std::align_val_t a) noexcept { deallocate_aligned(p, a); }
+void operator delete[](void* p, std::size_t, std::align_val_t a) noexcept {
+  deallocate_aligned(p, a);
+}
+void operator delete(void* p, std::align_val_t a, const std::nothrow_t&) noexcept {
+  deallocate_aligned(p, a);
+}
+void operator delete[](void* p, std::align_val_t a, const std::nothrow_t&) noexcept {
+  deallocate_aligned(p, a);
+}

@@ -1,0 +1,388 @@
+// The event loop and lifecycle of one isolate.
+
+#include "isolate_state.hpp"
+
+#include <algorithm>
+
+namespace iso::detail {
+namespace {
+
+thread_local IsolateState* t_current_isolate = nullptr;
+
+void delete_envelopes(Envelope* envelope) {
+  while (envelope != nullptr) {
+    Envelope* next = envelope->next;
+    delete envelope;
+    envelope = next;
+  }
+}
+
+UncaughtError describe(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    return {demangle(typeid(e).name()), e.what()};
+  } catch (...) {
+    return {"unknown", "a non-standard exception"};
+  }
+}
+
+}  // namespace
+
+IsolateState* current_isolate() noexcept { return t_current_isolate; }
+
+IsolateState& require_current_isolate(const char* operation) {
+  if (t_current_isolate == nullptr) {
+    throw IsolateError(std::string(operation) +
+                       " needs an isolate, but this is a plain thread; start one with "
+                       "iso::run_main or Isolate::spawn");
+  }
+  return *t_current_isolate;
+}
+
+IsolateState::IsolateState(std::string name, HeapAccount* heap,
+                           std::shared_ptr<IsolateGroup> owning_group, bool fatal)
+    : debug_name(std::move(name)),
+      account(heap),
+      group(std::move(owning_group)),
+      mailbox(std::make_shared<Mailbox>(heap)),
+      errors_are_fatal(fatal) {
+  frames_.previous = frames_.next = &frames_;
+}
+
+IsolateState::~IsolateState() { release(account); }
+
+void IsolateState::start_thread(EntryTask entry) {
+  thread = std::thread([self = shared_from_this(), entry = std::move(entry)]() mutable {
+    self->run(std::move(entry));
+    auto owning_group = self->group;
+    owning_group->retire(std::move(self));
+  });
+}
+
+std::exception_ptr IsolateState::run(EntryTask first_event) {
+  IsolateState* previous_isolate = t_current_isolate;
+  HeapAccount* previous_account = current_heap_account();
+  t_current_isolate = this;
+  set_current_heap_account(account);
+
+  entry_ = std::move(first_event);
+  const auto started = Clock::now();
+  guarded(entry_);
+  run_microtasks();
+  const auto took = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - started);
+  events_.fetch_add(1, std::memory_order_relaxed);
+  busy_ns_.fetch_add(took.count(), std::memory_order_relaxed);
+  longest_event_ns_.store(std::max(longest_event_ns_.load(std::memory_order_relaxed), took.count()),
+                          std::memory_order_relaxed);
+
+  loop();
+  tear_down();
+  notify_exit();
+
+  set_current_heap_account(previous_account);
+  t_current_isolate = previous_isolate;
+  return first_fatal_error_;
+}
+
+void IsolateState::loop() {
+  for (;;) {
+    if (should_stop_now()) return;
+    if (!run_next_event()) {
+      if (!has_work()) return;
+      if (!microtasks_.empty()) continue;
+      mailbox->wait(next_deadline());
+    }
+  }
+}
+
+bool IsolateState::should_stop_now() const noexcept {
+  return exit_requested_ || fatal_error_ || mailbox->stop_requested() != StopReason::none;
+}
+
+bool IsolateState::has_work() const noexcept {
+  return keep_alive_ > 0 || !timers_.empty() || !microtasks_.empty() || inbox_ != nullptr ||
+         mailbox->has_mail();
+}
+
+bool IsolateState::run_next_event() {
+  const auto started = Clock::now();
+  try {
+    if (!fire_due_timer()) {
+      if (inbox_ == nullptr) inbox_ = mailbox->take_all();
+      if (inbox_ == nullptr) return false;
+      Envelope* envelope = inbox_;
+      inbox_ = envelope->next;
+      handle(envelope);
+    }
+  } catch (...) {
+    report_uncaught(std::current_exception());
+  }
+  run_microtasks();
+  const auto took = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - started);
+  events_.fetch_add(1, std::memory_order_relaxed);
+  busy_ns_.fetch_add(took.count(), std::memory_order_relaxed);
+  if (took.count() > longest_event_ns_.load(std::memory_order_relaxed)) {
+    longest_event_ns_.store(took.count(), std::memory_order_relaxed);
+  }
+  return true;
+}
+
+void IsolateState::handle(Envelope* envelope) {
+  std::unique_ptr<Envelope> owned(envelope);
+  PortState& port = *owned->port;
+  if (!port.open.load(std::memory_order_relaxed) || !port.handler) return;  // dropped
+  if (owned->donor != nullptr) adopt(account, owned->donor);
+  auto handler = port.handler;  // survives the handler closing its own port
+  (*handler)(std::move(owned->message));
+}
+
+void IsolateState::run_microtasks() {
+  while (!microtasks_.empty()) {
+    if (exit_requested_ || fatal_error_ || mailbox->stop_requested() == StopReason::immediate) {
+      return;
+    }
+    auto task = std::move(microtasks_.front());
+    microtasks_.pop_front();
+    guarded(task);
+  }
+}
+
+void IsolateState::guarded(UniqueFunction<void()>& task) {
+  try {
+    task();
+  } catch (...) {
+    report_uncaught(std::current_exception());
+  }
+}
+
+void IsolateState::post_microtask(UniqueFunction<void()> task) {
+  if (!tearing_down_) microtasks_.push_back(std::move(task));
+}
+
+void IsolateState::report_uncaught(std::exception_ptr error) {
+  if (tearing_down_) return;
+  const UncaughtError report = describe(error);
+  std::vector<SendPort> listeners;
+  {
+    std::lock_guard lock(listeners_mutex_);
+    listeners = error_listeners_;
+  }
+  for (const auto& port : listeners) port.send(report);
+  if (errors_are_fatal.load(std::memory_order_relaxed)) {
+    fatal_error_ = true;
+    if (!first_fatal_error_) first_fatal_error_ = error;
+  }
+}
+
+// ---- timers
+
+std::uint64_t IsolateState::add_timer(Clock::time_point due, Clock::duration period,
+                                      UniqueFunction<void()> callback) {
+  const std::uint64_t id = next_timer_id_++;
+  timers_.emplace(id, TimerEntry{due, period, std::move(callback)});
+  deadlines_.push({due, id});
+  return id;
+}
+
+std::optional<Clock::time_point> IsolateState::next_deadline() {
+  while (!deadlines_.empty()) {
+    const Deadline& top = deadlines_.top();
+    auto it = timers_.find(top.id);
+    if (it != timers_.end() && it->second.due == top.due) return top.due;
+    deadlines_.pop();  // cancelled or rescheduled
+  }
+  return std::nullopt;
+}
+
+bool IsolateState::fire_due_timer() {
+  const auto due = next_deadline();
+  if (!due) return false;
+  const auto now = Clock::now();
+  if (*due > now) return false;
+  const std::uint64_t id = deadlines_.top().id;
+  deadlines_.pop();
+  auto it = timers_.find(id);
+  // The callback is moved out while it runs: it may cancel its own timer.
+  UniqueFunction<void()> callback = std::move(it->second.callback);
+  const auto period = it->second.period;
+  if (period == Clock::duration::zero()) {
+    timers_.erase(it);
+    callback();
+    return true;
+  }
+  auto next = *due + period;
+  if (next <= now) next += (now - next) / period * period + period;  // skip missed ticks
+  it->second.due = next;
+  deadlines_.push({next, id});
+  struct PutBack {
+    IsolateState& self;
+    std::uint64_t id;
+    UniqueFunction<void()>& callback;
+    ~PutBack() {
+      auto again = self.timers_.find(id);
+      if (again != self.timers_.end()) again->second.callback = std::move(callback);
+    }
+  } put_back{*this, id, callback};
+  callback();
+  return true;
+}
+
+// ---- frames, ports
+
+void IsolateState::link(FrameLink& frame) noexcept {
+  frame.owner = this;
+  frame.next = frames_.next;
+  frame.previous = &frames_;
+  frames_.next->previous = &frame;
+  frames_.next = &frame;
+}
+
+void IsolateState::unlink(FrameLink& frame) noexcept {
+  if (frame.next == nullptr) return;
+  frame.previous->next = frame.next;
+  frame.next->previous = frame.previous;
+  frame.next = frame.previous = nullptr;
+}
+
+void IsolateState::register_port(const std::shared_ptr<PortState>& port) {
+  ports_.emplace(port.get(), port);
+}
+
+void IsolateState::forget_port(PortState& port) noexcept { ports_.erase(&port); }
+
+// ---- the end
+
+void IsolateState::tear_down() {
+  tearing_down_ = true;
+  delete_envelopes(inbox_);
+  inbox_ = nullptr;
+  delete_envelopes(mailbox->close());
+  // Destroying one thing can release another (a frame owns a port, a port's handler owns a
+  // completer whose future a frame awaits), so repeat until nothing is left. The entry goes
+  // last: coroutines of the entry refer to what it captured.
+  for (;;) {
+    std::vector<std::shared_ptr<PortState>> open_ports;
+    for (auto& [raw, weak] : ports_) {
+      if (auto port = weak.lock()) open_ports.push_back(std::move(port));
+    }
+    for (auto& port : open_ports) close_port(*port);
+    open_ports.clear();
+    ports_.clear();
+    microtasks_.clear();
+    timers_.clear();
+    deadlines_ = {};
+    while (frames_.next != &frames_) frames_.next->frame.destroy();
+    std::unordered_map<const void*, std::shared_ptr<void>> locals;
+    locals.swap(locals_);
+    locals.clear();
+    const bool settled = ports_.empty() && microtasks_.empty() && timers_.empty() &&
+                         locals_.empty() && frames_.next == &frames_;
+    if (!settled) continue;
+    if (!entry_) break;
+    EntryTask entry = std::move(entry_);
+    entry = nullptr;
+  }
+  keep_alive_ = 0;
+}
+
+void IsolateState::notify_exit() {
+  std::vector<std::pair<SendPort, Message>> listeners;
+  {
+    std::lock_guard lock(listeners_mutex_);
+    exited_ = true;
+    listeners.swap(exit_listeners_);
+    error_listeners_.clear();
+  }
+  alive_.store(false, std::memory_order_release);
+  for (auto& [port, response] : listeners) port.deliver(std::move(response));
+}
+
+void IsolateState::kill(KillPriority priority) {
+  mailbox->request_stop(priority == KillPriority::immediate ? StopReason::immediate
+                                                            : StopReason::kill_before_next_event);
+}
+
+void IsolateState::add_exit_listener(const SendPort& port, Message response) {
+  {
+    std::lock_guard lock(listeners_mutex_);
+    if (!exited_) {
+      exit_listeners_.emplace_back(port, std::move(response));
+      return;
+    }
+  }
+  port.deliver(std::move(response));
+}
+
+void IsolateState::remove_exit_listener(const SendPort& port) {
+  std::lock_guard lock(listeners_mutex_);
+  std::erase_if(exit_listeners_, [&](const auto& entry) { return entry.first == port; });
+}
+
+void IsolateState::add_error_listener(const SendPort& port) {
+  std::lock_guard lock(listeners_mutex_);
+  if (!exited_) error_listeners_.push_back(port);
+}
+
+void IsolateState::remove_error_listener(const SendPort& port) {
+  std::lock_guard lock(listeners_mutex_);
+  std::erase(error_listeners_, port);
+}
+
+LoopStats IsolateState::loop_stats() const noexcept {
+  LoopStats stats;
+  stats.events = events_.load(std::memory_order_relaxed);
+  stats.longest_event = std::chrono::nanoseconds(longest_event_ns_.load(std::memory_order_relaxed));
+  stats.busy = std::chrono::nanoseconds(busy_ns_.load(std::memory_order_relaxed));
+  return stats;
+}
+
+void IsolateState::reset_loop_stats() noexcept {
+  events_.store(0, std::memory_order_relaxed);
+  longest_event_ns_.store(0, std::memory_order_relaxed);
+  busy_ns_.store(0, std::memory_order_relaxed);
+}
+
+// ---- group
+
+void IsolateGroup::add(const std::shared_ptr<IsolateState>& isolate) {
+  std::lock_guard lock(mutex_);
+  std::erase_if(live_, [](const auto& weak) { return weak.expired(); });
+  live_.push_back(isolate);
+  ++running_;
+}
+
+void IsolateGroup::retire(std::shared_ptr<IsolateState> isolate) {
+  std::lock_guard lock(mutex_);
+  retired_.push_back(std::move(isolate));
+  --running_;
+  all_retired_.notify_all();
+}
+
+void IsolateGroup::reap() {
+  std::vector<std::shared_ptr<IsolateState>> finished;
+  {
+    std::lock_guard lock(mutex_);
+    finished.swap(retired_);
+  }
+  for (auto& isolate : finished) {
+    if (isolate->thread.joinable()) isolate->thread.join();
+  }
+}
+
+void IsolateGroup::shut_down() {
+  {
+    std::unique_lock lock(mutex_);
+    while (running_ > 0) {
+      for (const auto& weak : live_) {
+        if (auto isolate = weak.lock()) isolate->kill(KillPriority::immediate);
+      }
+      // Isolates spawned while we wait are killed on the next round.
+      all_retired_.wait_for(lock, std::chrono::milliseconds(10));
+    }
+    live_.clear();
+  }
+  reap();
+}
+
+}  // namespace iso::detail

@@ -1,0 +1,187 @@
+// Ports: delivery into a mailbox, and the receiving ends.
+
+#include "iso/port.hpp"
+
+#include <atomic>
+
+#include "iso/microtask.hpp"
+#include "isolate_state.hpp"
+
+namespace iso {
+namespace detail {
+
+std::shared_ptr<PortState> open_port(IsolateState& owner, PortHandler handler) {
+  static std::atomic<std::uint64_t> next_id{1};
+  auto port = std::make_shared<PortState>(owner, owner.mailbox, next_id.fetch_add(1));
+  port->handler = std::make_shared<PortHandler>(std::move(handler));
+  owner.register_port(port);
+  owner.keep_alive(+1);
+  return port;
+}
+
+void set_port_handler(PortState& port, PortHandler handler) {
+  port.handler = std::make_shared<PortHandler>(std::move(handler));
+}
+
+void close_port(PortState& port) noexcept {
+  if (!port.open.exchange(false)) return;
+  port.handler.reset();
+  port.owner.keep_alive(-1);
+  port.owner.forget_port(port);
+}
+
+bool port_is_open(const PortState& port) noexcept { return port.open.load(); }
+std::uint64_t port_id(const PortState& port) noexcept { return port.id; }
+IsolateState& port_owner(const PortState& port) noexcept { return port.owner; }
+HeapAccount* receiver_account(const PortState& port) noexcept { return port.mailbox->account(); }
+
+void deliver(const std::shared_ptr<PortState>& port, Message&& message, HeapAccount* donor) {
+  if (!port->open.load(std::memory_order_relaxed)) return;  // dropped; the copy is freed here
+  Envelope* envelope;
+  {
+    AllocationScope charge_receiver(port->mailbox->account());
+    envelope = new Envelope{nullptr, port, std::move(message), donor};
+  }
+  retain(donor);
+  port->mailbox->push(envelope);
+}
+
+}  // namespace detail
+
+// ---- RawReceivePort
+
+RawReceivePort::RawReceivePort(Handler handler, std::string debug_name)
+    : port_(detail::open_port(detail::require_current_isolate("RawReceivePort"),
+                              std::move(handler))),
+      debug_name_(std::move(debug_name)) {}
+
+RawReceivePort::~RawReceivePort() { close(); }
+
+RawReceivePort& RawReceivePort::operator=(RawReceivePort&& other) noexcept {
+  if (this != &other) {
+    close();
+    port_ = std::move(other.port_);
+    debug_name_ = std::move(other.debug_name_);
+  }
+  return *this;
+}
+
+void RawReceivePort::set_handler(Handler handler) {
+  if (port_) detail::set_port_handler(*port_, std::move(handler));
+}
+SendPort RawReceivePort::send_port() const { return SendPort(port_); }
+void RawReceivePort::close() noexcept {
+  if (port_) detail::close_port(*port_);
+}
+bool RawReceivePort::is_closed() const noexcept { return !port_ || !detail::port_is_open(*port_); }
+
+// ---- ReceivePort
+
+struct ReceivePort::Core {
+  std::shared_ptr<detail::PortState> port;
+  std::string debug_name;
+  std::deque<Message> buffer;
+  std::function<void(Message)> listener;
+  std::optional<Completer<Message>> waiter;
+  bool close_after_next = false;
+
+  bool is_open() const noexcept { return port && detail::port_is_open(*port); }
+
+  void receive(Message message) {
+    if (listener) {
+      listener(std::move(message));
+    } else if (waiter) {
+      Completer<Message> completer = std::move(*waiter);
+      waiter.reset();
+      if (close_after_next) close();
+      completer.complete(std::move(message));
+    } else {
+      buffer.push_back(std::move(message));
+    }
+  }
+
+  void close() noexcept {
+    if (port) detail::close_port(*port);
+    buffer.clear();
+    if (waiter) {
+      Completer<Message> completer = std::move(*waiter);
+      waiter.reset();
+      try {
+        completer.complete_error(std::make_exception_ptr(
+            StateError("ReceivePort '" + debug_name + "' closed before a message arrived")));
+      } catch (...) {
+        // Closing during teardown: nobody is left to tell.
+      }
+    }
+  }
+};
+
+ReceivePort::ReceivePort(std::string debug_name) : core_(std::make_shared<Core>()) {
+  core_->debug_name = std::move(debug_name);
+  std::weak_ptr<Core> weak = core_;
+  core_->port = detail::open_port(detail::require_current_isolate("ReceivePort"),
+                                  [weak](Message message) {
+                                    if (auto core = weak.lock()) core->receive(std::move(message));
+                                  });
+}
+
+ReceivePort::~ReceivePort() { close(); }
+
+ReceivePort& ReceivePort::operator=(ReceivePort&& other) noexcept {
+  if (this != &other) {
+    close();
+    core_ = std::move(other.core_);
+  }
+  return *this;
+}
+
+SendPort ReceivePort::send_port() const { return SendPort(core_->port); }
+
+void ReceivePort::listen(std::function<void(Message)> on_message) {
+  if (core_->listener) throw StateError("ReceivePort '" + core_->debug_name + "' is already listened to");
+  if (core_->waiter) throw StateError("ReceivePort '" + core_->debug_name + "' has a pending next()");
+  core_->listener = std::move(on_message);
+  // Messages that arrived before anyone listened are delivered first, each as a microtask.
+  std::weak_ptr<Core> weak = core_;
+  while (!core_->buffer.empty()) {
+    schedule_microtask([weak, message = std::move(core_->buffer.front())]() mutable {
+      auto core = weak.lock();
+      if (core && core->is_open()) core->listener(std::move(message));
+    });
+    core_->buffer.pop_front();
+  }
+}
+
+Future<Message> ReceivePort::next() {
+  Core& core = *core_;
+  if (core.listener) throw StateError("ReceivePort '" + core.debug_name + "' is already listened to");
+  if (core.waiter) throw StateError("ReceivePort '" + core.debug_name + "' already has a pending next()");
+  Completer<Message> completer;
+  Future<Message> result = completer.future();
+  if (!core.buffer.empty()) {
+    Message message = std::move(core.buffer.front());
+    core.buffer.pop_front();
+    if (core.close_after_next) core.close();
+    completer.complete(std::move(message));
+  } else if (!core.is_open()) {
+    completer.complete_error(std::make_exception_ptr(
+        StateError("ReceivePort '" + core.debug_name + "' is closed and has no message")));
+  } else {
+    core.waiter.emplace(std::move(completer));
+  }
+  return result;
+}
+
+Future<Message> ReceivePort::first() {
+  core_->close_after_next = true;
+  return next();
+}
+
+void ReceivePort::close() noexcept {
+  if (core_) core_->close();
+}
+bool ReceivePort::is_closed() const noexcept { return !core_ || !core_->is_open(); }
+std::size_t ReceivePort::buffered() const noexcept { return core_ ? core_->buffer.size() : 0; }
+const std::string& ReceivePort::debug_name() const noexcept { return core_->debug_name; }
+
+}  // namespace iso

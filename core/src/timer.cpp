@@ -1,0 +1,43 @@
+#include "iso/timer.hpp"
+
+#include <stdexcept>
+
+namespace iso {
+
+Timer Timer::once(Duration after, detail::UniqueFunction<void()> callback) {
+  auto& isolate = detail::require_current_isolate("Timer::once");
+  const auto due = detail::Clock::now() + std::max(after, Duration::zero());
+  return Timer(&isolate, detail::add_timer(isolate, due, Duration::zero(), std::move(callback)));
+}
+
+Timer Timer::periodic(Duration period, detail::UniqueFunction<void()> callback) {
+  if (period <= Duration::zero()) throw std::invalid_argument("Timer::periodic: period must be > 0");
+  auto& isolate = detail::require_current_isolate("Timer::periodic");
+  const auto due = detail::Clock::now() + period;
+  return Timer(&isolate, detail::add_timer(isolate, due, period, std::move(callback)));
+}
+
+void Timer::cancel() const {
+  if (owner_ == nullptr) return;
+  if (detail::current_isolate() != owner_) {
+    throw IsolateError("Timer::cancel must be called on the isolate that created the timer");
+  }
+  detail::cancel_timer(*owner_, id_);
+}
+
+bool Timer::is_active() const {
+  if (owner_ == nullptr) return false;
+  if (detail::current_isolate() != owner_) {
+    throw IsolateError("Timer::is_active must be called on the isolate that created the timer");
+  }
+  return detail::timer_is_active(*owner_, id_);
+}
+
+Future<void> delay(Timer::Duration duration) {
+  Completer<void> completer;
+  Future<void> done = completer.future();
+  Timer::once(duration, [completer = std::move(completer)]() mutable { completer.complete(); });
+  return done;
+}
+
+}  // namespace iso
