@@ -207,6 +207,7 @@ void adopt(HeapAccount* receiver, HeapAccount* donor) {
 }
 
 void recharge(void* block, HeapAccount* to) noexcept {
+  if constexpr (!heap_accounting_enabled()) return;  // blocks carry no header
   auto* header = static_cast<BlockHeader*>(block) - 1;
   if (header->account == to) return;
   HeapAccount* from = header->account;
@@ -218,6 +219,7 @@ void recharge(void* block, HeapAccount* to) noexcept {
 }  // namespace detail
 }  // namespace iso
 
+#if !defined(ISO_NO_HEAP_ACCOUNTING)
 // ---- the replaceable allocation functions -------------------------------------------------
 
 using iso::allocate;
@@ -266,3 +268,4 @@ void operator delete(void* p, std::align_val_t a, const std::nothrow_t&) noexcep
 void operator delete[](void* p, std::align_val_t a, const std::nothrow_t&) noexcept {
   deallocate_aligned(p, a);
 }
+#endif  // !ISO_NO_HEAP_ACCOUNTING

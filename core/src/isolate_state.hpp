@@ -108,6 +108,7 @@ class IsolateState : public std::enable_shared_from_this<IsolateState> {
   void remove_error_listener(const SendPort& port);
   std::atomic<bool> errors_are_fatal;
   std::thread thread;
+  SendCost spawn_cost;  // set before the thread starts, read-only afterwards
 
   LoopStats loop_stats() const noexcept;
   void reset_loop_stats() noexcept;

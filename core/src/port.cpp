@@ -31,6 +31,13 @@ void close_port(PortState& port) noexcept {
 }
 
 bool port_is_open(const PortState& port) noexcept { return port.open.load(); }
+
+void dispatch_to_handler(const std::weak_ptr<PortState>& weak, Message&& message) {
+  auto port = weak.lock();
+  if (!port || !port->open.load(std::memory_order_relaxed) || !port->handler) return;
+  auto handler = port->handler;  // survives the handler closing its own port
+  (*handler)(std::move(message));
+}
 std::uint64_t port_id(const PortState& port) noexcept { return port.id; }
 IsolateState& port_owner(const PortState& port) noexcept { return port.owner; }
 HeapAccount* receiver_account(const PortState& port) noexcept { return port.mailbox->account(); }
@@ -50,6 +57,8 @@ void deliver(const std::shared_ptr<PortState>& port, Message&& message, HeapAcco
 
 // ---- RawReceivePort
 
+RawReceivePort::RawReceivePort() : RawReceivePort(Handler()) {}
+RawReceivePort::RawReceivePort(Handler handler) : RawReceivePort(std::move(handler), std::string()) {}
 RawReceivePort::RawReceivePort(Handler handler, std::string debug_name)
     : port_(detail::open_port(detail::require_current_isolate("RawReceivePort"),
                               std::move(handler))),
@@ -81,16 +90,16 @@ struct ReceivePort::Core {
   std::shared_ptr<detail::PortState> port;
   std::string debug_name;
   std::deque<Message> buffer;
-  std::function<void(Message)> listener;
+  // Once listened to, the listener *is* the port's handler: closing the port (by the user, or
+  // when the isolate ends) drops it, which breaks the cycle of a listener that owns its port.
+  bool listened = false;
   std::optional<Completer<Message>> waiter;
   bool close_after_next = false;
 
   bool is_open() const noexcept { return port && detail::port_is_open(*port); }
 
   void receive(Message message) {
-    if (listener) {
-      listener(std::move(message));
-    } else if (waiter) {
+    if (waiter) {
       Completer<Message> completer = std::move(*waiter);
       waiter.reset();
       if (close_after_next) close();
@@ -116,6 +125,8 @@ struct ReceivePort::Core {
   }
 };
 
+ReceivePort::ReceivePort() : ReceivePort(std::string()) {}
+
 ReceivePort::ReceivePort(std::string debug_name) : core_(std::make_shared<Core>()) {
   core_->debug_name = std::move(debug_name);
   std::weak_ptr<Core> weak = core_;
@@ -138,23 +149,28 @@ ReceivePort& ReceivePort::operator=(ReceivePort&& other) noexcept {
 SendPort ReceivePort::send_port() const { return SendPort(core_->port); }
 
 void ReceivePort::listen(std::function<void(Message)> on_message) {
-  if (core_->listener) throw StateError("ReceivePort '" + core_->debug_name + "' is already listened to");
-  if (core_->waiter) throw StateError("ReceivePort '" + core_->debug_name + "' has a pending next()");
-  core_->listener = std::move(on_message);
-  // Messages that arrived before anyone listened are delivered first, each as a microtask.
-  std::weak_ptr<Core> weak = core_;
-  while (!core_->buffer.empty()) {
-    schedule_microtask([weak, message = std::move(core_->buffer.front())]() mutable {
-      auto core = weak.lock();
-      if (core && core->is_open()) core->listener(std::move(message));
+  Core& core = *core_;
+  if (core.listened) throw StateError("ReceivePort '" + core.debug_name + "' is already listened to");
+  if (core.waiter) throw StateError("ReceivePort '" + core.debug_name + "' has a pending next()");
+  core.listened = true;
+  if (!core.is_open()) return;
+  detail::set_port_handler(*core.port, [on_message = std::move(on_message)](Message message) {
+    on_message(std::move(message));
+  });
+  // Messages that arrived before anyone listened are delivered first, each as a microtask,
+  // through the port's handler (so a port closed meanwhile delivers nothing).
+  std::weak_ptr<detail::PortState> port = core.port;
+  while (!core.buffer.empty()) {
+    schedule_microtask([port, message = std::move(core.buffer.front())]() mutable {
+      detail::dispatch_to_handler(port, std::move(message));
     });
-    core_->buffer.pop_front();
+    core.buffer.pop_front();
   }
 }
 
 Future<Message> ReceivePort::next() {
   Core& core = *core_;
-  if (core.listener) throw StateError("ReceivePort '" + core.debug_name + "' is already listened to");
+  if (core.listened) throw StateError("ReceivePort '" + core.debug_name + "' is already listened to");
   if (core.waiter) throw StateError("ReceivePort '" + core.debug_name + "' already has a pending next()");
   Completer<Message> completer;
   Future<Message> result = completer.future();

@@ -39,7 +39,7 @@ bool timer_is_active(const IsolateState& isolate, std::uint64_t id) noexcept {
 void request_exit(IsolateState& isolate) noexcept { isolate.request_exit(); }
 
 std::shared_ptr<IsolateState> start_isolate(SpawnOptions options, HeapAccount* account,
-                                            EntryTask entry) {
+                                            EntryTask entry, SendCost entry_copy) {
   static std::atomic<std::uint64_t> next_number{1};
   IsolateState& parent = require_current_isolate("Isolate::spawn");
   if (options.debug_name.empty()) {
@@ -47,6 +47,7 @@ std::shared_ptr<IsolateState> start_isolate(SpawnOptions options, HeapAccount* a
   }
   auto isolate = std::make_shared<IsolateState>(std::move(options.debug_name), account,
                                                 parent.group, options.errors_are_fatal);
+  isolate->spawn_cost = entry_copy;
   if (options.on_exit) isolate->add_exit_listener(*options.on_exit, Message());
   if (options.on_error) isolate->add_error_listener(*options.on_error);
   parent.group->reap();
@@ -93,6 +94,7 @@ void Isolate::remove_error_listener(const SendPort& port) const {
 }
 void Isolate::set_errors_fatal(bool fatal) const { state_->errors_are_fatal.store(fatal); }
 bool Isolate::is_alive() const noexcept { return state_->is_alive(); }
+SendCost Isolate::spawn_cost() const noexcept { return state_->spawn_cost; }
 HeapStats Isolate::heap_stats() const noexcept { return detail::stats_of(state_->account); }
 LoopStats Isolate::loop_stats() const noexcept { return state_->loop_stats(); }
 void Isolate::reset_loop_stats() const noexcept { state_->reset_loop_stats(); }

@@ -12,13 +12,19 @@ namespace iso {
 
 template <class R, class A, class Arg>
   requires std::is_convertible_v<Arg&&, std::decay_t<A>>
-auto compute(R (*function)(A), Arg&& argument, std::string debug_name = "compute") {
+auto compute(R (*function)(A), Arg&& argument, std::string debug_name) {
   detail::assert_sendable<std::decay_t<A>>();
   return Isolate::run(
       [function, argument = std::decay_t<A>(std::forward<Arg>(argument))]() mutable {
         return function(std::move(argument));
       },
       std::move(debug_name));
+}
+
+template <class R, class A, class Arg>
+  requires std::is_convertible_v<Arg&&, std::decay_t<A>>
+auto compute(R (*function)(A), Arg&& argument) {
+  return compute(function, std::forward<Arg>(argument), std::string("compute"));
 }
 
 }  // namespace iso

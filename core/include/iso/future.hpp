@@ -225,7 +225,10 @@ class [[nodiscard]] Future {
   /// Completed, with a value or an error. Only meaningful on the owning isolate.
   bool is_ready() const { return require_state().is_done(); }
 
-  detail::FutureAwaiter<T> operator co_await() { return detail::FutureAwaiter<T>(take_state()); }
+  detail::FutureAwaiter<T> operator co_await() {
+    require_state();
+    return detail::FutureAwaiter<T>(state_);
+  }
 
   /// Runs `callback(result)` as a microtask when the future completes, where `result` is the
   /// future itself, ready: call `get()` on it. Counts as the one consumer.
@@ -280,9 +283,15 @@ class Completer {
     return Future<T>(state_);
   }
 
-  template <class U = detail::Stored<T>>
-  void complete(U&& value = {}) {
+  template <class U>
+  void complete(U&& value) {
     state_->set_value(detail::Stored<T>(std::forward<U>(value)));
+  }
+  /// Completes a Future<void>.
+  void complete()
+    requires std::is_void_v<T>
+  {
+    state_->set_value(detail::Unit{});
   }
   void complete_error(std::exception_ptr error) { state_->set_error(std::move(error)); }
   bool is_completed() const noexcept { return state_->is_done(); }

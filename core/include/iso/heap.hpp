@@ -38,6 +38,17 @@ class AllocationScope {
   HeapAccount* previous_;
 };
 
+/// False in ThreadSanitizer builds, whose runtime owns operator new: there every account reads
+/// zero and AllocationScope does nothing. Heap behaviour is checked in the other builds
+/// (AddressSanitizer's LeakSanitizer among them).
+constexpr bool heap_accounting_enabled() noexcept {
+#if defined(ISO_NO_HEAP_ACCOUNTING)
+  return false;
+#else
+  return true;
+#endif
+}
+
 /// Bytes this thread has allocated so far, whatever account paid. Differences of two readings
 /// tell what one piece of work allocated without being disturbed by other threads.
 std::uint64_t thread_allocated_bytes() noexcept;

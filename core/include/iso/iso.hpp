@@ -15,5 +15,7 @@
 #include "iso/run.hpp"
 #include "iso/run_main.hpp"
 #include "iso/sendable.hpp"
+#include "iso/shared.hpp"
 #include "iso/timer.hpp"
+#include "iso/transferable.hpp"
 #include "iso/value.hpp"

@@ -1,4 +1,9 @@
 #pragma once
+// Note on the API's shape: no function here has a default argument of class type. g++ 12
+// mis-copies such arguments when the call sits inside a coroutine (the object ends up pointing
+// into the coroutine frame), and these functions are called from coroutines all the time, so
+// each default is an overload instead.
+//
 // Isolate: a thread of its own, a heap of its own, an event loop of its own; nothing shared but
 // messages.
 //
@@ -66,7 +71,7 @@ using EntryTask = UniqueFunction<void()>;
 /// Starts an isolate on a new thread. `account` was created for it by the caller, who charged
 /// the entry's copy to it; the isolate takes the caller's reference.
 std::shared_ptr<IsolateState> start_isolate(SpawnOptions options, HeapAccount* account,
-                                            EntryTask entry);
+                                            EntryTask entry, SendCost entry_copy);
 void request_exit(IsolateState& isolate) noexcept;
 
 /// Starts an isolate whose entry task `build()` makes: every allocation of that copy is charged
@@ -75,14 +80,47 @@ template <class Build>
 std::shared_ptr<IsolateState> start_with_copy(SpawnOptions options, Build&& build) {
   HeapAccount* account = new_heap_account();
   EntryTask task;
+  SendCost copy;
   try {
-    AllocationScope charge_new_isolate(account);
-    task = build();
+    const auto started = std::chrono::steady_clock::now();
+    const auto bytes_before = thread_allocated_bytes();
+    {
+      AllocationScope charge_new_isolate(account);
+      task = build();
+    }
+    copy.bytes = thread_allocated_bytes() - bytes_before;
+    copy.copy = std::chrono::steady_clock::now() - started;
   } catch (...) {
     release(account);
     throw;
   }
-  return start_isolate(std::move(options), account, std::move(task));
+  return start_isolate(std::move(options), account, std::move(task), copy);
+}
+
+/// A callable crossing into a new isolate (spawn's entry, run's computation): a plain function
+/// pointer (its code is shared by every isolate), or a closure that is copied with what it
+/// captures. C++ cannot list a closure's captures, so a closure is checked as a whole: it must
+/// be copy-constructible, which rejects captured ports, unique_ptrs, threads, mutexes and
+/// streams; a captured raw pointer cannot be detected.
+template <class F>
+constexpr bool is_function_pointer_v =
+    std::is_pointer_v<F> && std::is_function_v<std::remove_pointer_t<F>>;
+
+template <class F>
+constexpr void assert_sendable_callable() {
+  static_assert(is_function_pointer_v<F> || std::is_copy_constructible_v<F>,
+                "iso: this callable cannot cross into another isolate: it captures something "
+                "that cannot be copied (a ReceivePort, unique_ptr, thread, mutex or stream?); "
+                "capture a SendPort or plain values instead");
+}
+
+template <class F>
+F copy_callable(const F& callable) {
+  if constexpr (is_function_pointer_v<F>) {
+    return callable;
+  } else {
+    return F(callable);
+  }
 }
 
 template <class F, class... Args>
@@ -107,12 +145,16 @@ class Isolate {
   /// Future<void>. The entry (with what it captures) and the message are copied into the new
   /// isolate's heap. The future completes with a handle to the new isolate.
   template <class Entry, class M>
-  static Future<Isolate> spawn(const Entry& entry, const M& message, SpawnOptions options = {}) {
-    detail::assert_sendable<Entry>();
+  static Future<Isolate> spawn(Entry entry, const M& message) {
+    return spawn(std::move(entry), message, SpawnOptions());
+  }
+  template <class Entry, class M>
+  static Future<Isolate> spawn(Entry entry, const M& message, SpawnOptions options) {
+    detail::assert_sendable_callable<Entry>();
     detail::assert_sendable<M>();
     auto state = detail::start_with_copy(std::move(options), [&] {
       return detail::EntryTask(
-          [entry = detail::cross(entry), message = detail::cross(message)]() mutable {
+          [entry = detail::copy_callable(entry), message = detail::cross(message)]() mutable {
             detail::invoke_entry(entry, std::move(message));
           });
     });
@@ -122,7 +164,11 @@ class Isolate {
   /// Spawns an isolate, runs `computation()` there (it may return a value or a Future), hands
   /// the result back by exit (no copy) and ends the isolate. Defined in iso/run.hpp.
   template <class F>
-  static auto run(const F& computation, std::string debug_name = "Isolate.run");
+  static auto run(const F& computation) {
+    return run(computation, std::string("Isolate.run"));
+  }
+  template <class F>
+  static auto run(const F& computation, std::string debug_name);
 
   const std::string& debug_name() const;
 
@@ -142,6 +188,9 @@ class Isolate {
   void set_errors_fatal(bool fatal) const;
 
   bool is_alive() const noexcept;
+  /// What copying the entry (or computation) and its message into this isolate cost the
+  /// spawning thread: the "copy in" of Isolate::run and spawn. Zero for the main isolate.
+  SendCost spawn_cost() const noexcept;
   HeapStats heap_stats() const noexcept;
   LoopStats loop_stats() const noexcept;
   void reset_loop_stats() const noexcept;

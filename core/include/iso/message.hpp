@@ -20,7 +20,10 @@
 
 namespace iso {
 
-/// What it cost the sender to make the receiver's copy of a message.
+/// What it cost the sender to make the receiver's copy of a message. The copy is made by the
+/// sender directly into the receiver's heap, so the receiver has nothing left to materialize:
+/// take<T>() is a move. A transfer or a share costs a few small allocations whatever the size;
+/// a hand-over (exit) costs nothing and reports zero.
 struct SendCost {
   std::chrono::nanoseconds copy{0};  ///< time spent copying on the sending thread
   std::uint64_t bytes = 0;           ///< bytes allocated on the receiver's heap for the copy
@@ -32,29 +35,37 @@ class Message {
   Message(Message&&) noexcept = default;
   Message& operator=(Message&&) noexcept = default;
 
-  /// The receiver's own copy of `value`, charged to `receiver` (see detail::cross).
+  /// The receiver's own copy of `value`, made now on the calling thread and charged to
+  /// `receiver` (null: charged to nobody); see detail::cross for what a copy is for each kind.
+  /// A T that is not Sendable does not compile. Throws std::bad_alloc if the copy cannot be
+  /// allocated, and IsolateError for a TransferableTypedData that is already empty.
   template <class T>
   static Message copy_of(const T& value, HeapAccount* receiver) {
     detail::assert_sendable<T>();
     Message message;
-    const auto started = std::chrono::steady_clock::now();
-    const auto bytes_before = thread_allocated_bytes();
-    {
-      AllocationScope charge_receiver(receiver);
-      message.payload_ = std::make_unique<Holder<T>>(detail::cross(value));
+    if constexpr (Sendable<T>) {
+      const auto started = std::chrono::steady_clock::now();
+      const auto bytes_before = thread_allocated_bytes();
+      {
+        AllocationScope charge_receiver(receiver);
+        message.payload_ = std::make_unique<Holder<T>>(detail::cross(value));
+      }
+      message.cost_.bytes = thread_allocated_bytes() - bytes_before;
+      message.cost_.copy = std::chrono::steady_clock::now() - started;
     }
-    message.cost_.bytes = thread_allocated_bytes() - bytes_before;
-    message.cost_.copy = std::chrono::steady_clock::now() - started;
     return message;
   }
 
-  /// `value` itself, moved in: O(1) for any size. The exit path.
+  /// `value` itself, moved in: O(1) for any size, nothing copied. The exit path. A T that is
+  /// not Sendable does not compile. Throws std::bad_alloc if the holder cannot be allocated.
   template <class T>
   static Message hand_over(T&& value) {
     using Value = std::decay_t<T>;
     detail::assert_sendable<Value>();
     Message message;
-    message.payload_ = std::make_unique<Holder<Value>>(std::forward<T>(value));
+    if constexpr (Sendable<Value>) {
+      message.payload_ = std::make_unique<Holder<Value>>(std::forward<T>(value));
+    }
     return message;
   }
 
@@ -65,6 +76,10 @@ class Message {
     return payload_ != nullptr && payload_->type() == typeid(T);
   }
 
+  /// is<T>(), get<T>() and take<T>() name the type the receiver expects; get and take throw
+  /// MessageTypeError naming both the expected and the actual type when they differ (a null
+  /// message is of type "null"). take<T>() moves the value out: the message holds a moved-from
+  /// T afterwards.
   template <class T>
   T& get() {
     return checked<T>().value;
@@ -99,8 +114,8 @@ class Message {
   template <class T>
   Holder<T>& checked() {
     if (!is<T>()) {
-      throw MessageTypeError("message type mismatch: expected " + iso::type_name<T>() +
-                             ", got " + type_name());
+      throw MessageTypeError("message type mismatch: expected " + iso::type_name<T>() + ", got " +
+                             type_name());
     }
     return static_cast<Holder<T>&>(*payload_);
   }

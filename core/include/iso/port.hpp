@@ -7,7 +7,9 @@
 //   dropped silently. Sending from a plain thread (not an isolate) is allowed, as an embedder
 //   posts events; the copy is still charged to the receiver.
 // - ReceivePort: a stream of messages on the isolate that created it. Not copyable, not
-//   sendable. While open it keeps its isolate alive. Messages that arrive before anyone listens
+//   sendable. While open it keeps its isolate alive. Unlike Dart, where the VM keeps a listened
+//   port alive, C++ ties the port to its object: destroying a ReceivePort closes it, so a
+//   listener that must outlive the current scope owns its port (e.g. a shared_ptr it captures). Messages that arrive before anyone listens
 //   are buffered. Closing it drops (and frees) buffered messages; a pending next()/first()
 //   then fails with StateError.
 // - RawReceivePort: a handler called for each message, as an event of the owning isolate.
@@ -71,7 +73,9 @@ class SendPort {
 class RawReceivePort {
  public:
   using Handler = detail::PortHandler;
-  explicit RawReceivePort(Handler handler = {}, std::string debug_name = {});
+  RawReceivePort();
+  explicit RawReceivePort(Handler handler);
+  RawReceivePort(Handler handler, std::string debug_name);
   ~RawReceivePort();
   RawReceivePort(RawReceivePort&&) noexcept = default;
   RawReceivePort& operator=(RawReceivePort&&) noexcept;
@@ -91,7 +95,8 @@ class RawReceivePort {
 
 class ReceivePort {
  public:
-  explicit ReceivePort(std::string debug_name = {});
+  ReceivePort();
+  explicit ReceivePort(std::string debug_name);
   ~ReceivePort();
   ReceivePort(ReceivePort&&) noexcept = default;
   ReceivePort& operator=(ReceivePort&&) noexcept;

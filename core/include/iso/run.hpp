@@ -101,7 +101,7 @@ auto Isolate::run(const F& computation, std::string debug_name) {
   Future<R> result = completer.future();
 
   // The port owns itself through its handler until the exit notification closes it.
-  auto port = std::make_shared<RawReceivePort>(RawReceivePort::Handler{}, debug_name + " result");
+  auto port = std::make_shared<RawReceivePort>();
   const SendPort reply = port->send_port();
   port->set_handler([completer = std::move(completer), port](Message message) mutable {
     const bool ended = message.is_null();
@@ -113,9 +113,9 @@ auto Isolate::run(const F& computation, std::string debug_name) {
   options.debug_name = std::move(debug_name);
   options.on_exit = reply;
   options.on_error = reply;
-  detail::assert_sendable<F>();
+  detail::assert_sendable_callable<F>();
   detail::start_with_copy(std::move(options), [&] {
-    return detail::EntryTask([computation = detail::cross(computation), reply]() mutable {
+    return detail::EntryTask([computation = detail::copy_callable(computation), reply]() mutable {
       detail::run_computation<R>(computation, reply);
     });
   });

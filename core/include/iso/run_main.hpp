@@ -39,7 +39,7 @@ class MainIsolate {
 }  // namespace detail
 
 template <class F>
-auto run_main(F&& entry, std::string debug_name = "main") {
+auto run_main(F&& entry, std::string debug_name) {
   using Result = std::invoke_result_t<F&>;
   constexpr bool returns_future = detail::IsFuture<Result>::value;
   using R = detail::Awaited<Result>;
@@ -68,6 +68,11 @@ auto run_main(F&& entry, std::string debug_name = "main") {
   if (error) std::rethrow_exception(error);
   if (!value) throw RemoteError("iso::RemoteError", "main ended without result");
   if constexpr (!std::is_void_v<R>) return std::move(*value);
+}
+
+template <class F>
+auto run_main(F&& entry) {
+  return run_main(std::forward<F>(entry), std::string("main"));
 }
 
 }  // namespace iso

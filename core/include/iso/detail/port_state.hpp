@@ -20,6 +20,8 @@ void set_port_handler(PortState& port, PortHandler handler);
 /// Closes the port: queued and future messages to it are dropped. Owner thread only; idempotent.
 void close_port(PortState& port) noexcept;
 bool port_is_open(const PortState& port) noexcept;
+/// Calls the port's handler with `message` if the port still exists and is open. Owner thread.
+void dispatch_to_handler(const std::weak_ptr<PortState>& port, Message&& message);
 std::uint64_t port_id(const PortState& port) noexcept;
 IsolateState& port_owner(const PortState& port) noexcept;
 

@@ -1,0 +1,13 @@
+#pragma once
+// The isolate-bench command: parses the arguments, runs the chosen scenario and writes its
+// reports.
+//
+// Exit codes: 0 success (also --help, --version, list); 2 bad input, with one line on stderr
+// naming the option and the accepted form, before anything runs and before any file is
+// created; 1 when the run itself or writing a report failed (one line on stderr).
+
+namespace isolate_bench {
+
+int run_cli(int argc, const char* const* argv);
+
+}  // namespace isolate_bench

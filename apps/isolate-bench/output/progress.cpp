@@ -1,0 +1,42 @@
+#include "output/progress.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+namespace isolate_bench {
+
+ProgressLine::ProgressLine(std::FILE* stream, bool enabled)
+    : stream_(stream),
+      enabled_(enabled && stream != nullptr && ::isatty(::fileno(stream)) == 1),
+      started_(std::chrono::steady_clock::now()) {}
+
+ProgressLine::~ProgressLine() {
+  finish();
+}
+
+bench::ProgressCallback ProgressLine::callback() {
+  return [this](const bench::Progress& progress) { update(progress); };
+}
+
+void ProgressLine::update(const bench::Progress& p) noexcept {
+  if (!enabled_) return;
+  // Short runs finish before the line would be readable: stay silent for the first second.
+  if (std::chrono::steady_clock::now() - started_ < std::chrono::seconds(1)) return;
+  try {
+    fmt::print(stream_, "\r\033[K[{}/{}] {} · {}{}", p.step, p.total, p.parameter_set, p.mode,
+               p.warmup ? " (warm-up)" : "");
+    std::fflush(stream_);
+    drawn_ = true;
+  } catch (...) {
+    enabled_ = false;
+  }
+}
+
+void ProgressLine::finish() noexcept {
+  if (!drawn_) return;
+  std::fputs("\r\033[K", stream_);
+  std::fflush(stream_);
+  drawn_ = false;
+}
+
+}  // namespace isolate_bench

@@ -1,0 +1,67 @@
+#include "output/report_plan.hpp"
+
+#include <fmt/format.h>
+
+#include <ctime>
+
+#include "options/usage_error.hpp"
+#include "output/atomic_file.hpp"
+
+namespace isolate_bench {
+namespace fs = std::filesystem;
+
+ReportPlan plan_reports(const CommonOptions& options) {
+  ReportPlan plan;
+  plan.stdout_format = options.format;
+  const bool csv_to_stdout = options.csv_path == "-";
+  const bool json_to_stdout = options.json_path == "-";
+  if (csv_to_stdout && json_to_stdout) {
+    throw UsageError(
+        "--csv - and --json -: only one report can go to stdout; accepted: a file "
+        "path for one of them");
+  }
+  for (auto [to_stdout, format, option] :
+       {std::tuple{csv_to_stdout, OutputFormat::csv, "--csv -"},
+        std::tuple{json_to_stdout, OutputFormat::json, "--json -"}}) {
+    if (!to_stdout) continue;
+    if (options.format_given && options.format != format) {
+      throw UsageError(
+          fmt::format("{} and --format {}: both claim stdout; accepted: one of them, "
+                      "or a file path for {}",
+                      option, format_name(options.format), option));
+    }
+    plan.stdout_format = format;
+  }
+
+  if (options.csv_path && !csv_to_stdout) {
+    check_writable_file(*options.csv_path, "--csv");
+    plan.csv_file = fs::path(*options.csv_path);
+  } else if (!options.csv_path) {
+    check_writable_folder(options.results_dir, "--results-dir");
+    plan.csv_file = fs::path(options.results_dir);
+    plan.csv_is_default = true;
+  }
+  if (options.json_path && !json_to_stdout) {
+    check_writable_file(*options.json_path, "--json");
+    plan.json_file = fs::path(*options.json_path);
+  }
+  return plan;
+}
+
+fs::path default_csv_path(const fs::path& results_dir, const std::string& scenario,
+                          std::chrono::system_clock::time_point when) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(when);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+  const std::string stem = scenario + "-" + stamp;
+  fs::path path = results_dir / (stem + ".csv");
+  std::error_code ignored;
+  for (int n = 2; fs::exists(path, ignored); ++n) {
+    path = results_dir / fmt::format("{}-{}.csv", stem, n);
+  }
+  return path;
+}
+
+}  // namespace isolate_bench

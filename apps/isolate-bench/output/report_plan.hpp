@@ -1,0 +1,34 @@
+#pragma once
+// Where each report goes, decided and checked before anything runs, so bad paths fail fast
+// (exit 2) and a long run never ends in an unwritable destination.
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "options/common_options.hpp"
+
+namespace isolate_bench {
+
+struct ReportPlan {
+  OutputFormat stdout_format = OutputFormat::table;
+  /// The CSV file: --csv PATH, or the default in --results-dir (chosen by csv_file_for()).
+  /// Empty when the CSV goes to stdout (--csv -).
+  std::optional<std::filesystem::path> csv_file;
+  bool csv_is_default = false;  ///< csv_file names a folder; the file name comes at the end
+  std::optional<std::filesystem::path> json_file;  ///< --json PATH; empty when none or stdout
+};
+
+/// Resolves the destinations of `options`. '-' for --csv or --json moves that format to stdout
+/// (instead of the table). Throws UsageError when two reports claim stdout, or a destination
+/// cannot be written (see atomic_file.hpp). Creates nothing.
+ReportPlan plan_reports(const CommonOptions& options);
+
+/// The default CSV path: <results_dir>/<scenario>-<UTC time, e.g. 20240501T123456Z>.csv; when
+/// that file exists already, "-2", "-3"... is appended before ".csv" (never overwrites).
+std::filesystem::path default_csv_path(const std::filesystem::path& results_dir,
+                                       const std::string& scenario,
+                                       std::chrono::system_clock::time_point when);
+
+}  // namespace isolate_bench

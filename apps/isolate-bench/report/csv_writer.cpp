@@ -1,0 +1,183 @@
+// RFC 4180 CSV: one row per mode x parameter set x repetition, summary rows per statistic, one
+// setup row per mode and parameter set. Every column is documented in results/README.md; the
+// order is fixed: identity columns, metric columns (the scenario's, the frame metrics, the setup
+// metrics), then settings and environment repeated on every row, so any row stands alone.
+
+#include <functional>
+#include <optional>
+
+#include "report/numbers.hpp"
+#include "report/report_writer.hpp"
+
+namespace isolate_bench {
+namespace {
+
+/// RFC 4180: quote fields holding a comma, quote, CR or LF; double the quotes inside.
+std::string field(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string join_parameters(const bench::ParameterSet& set) {
+  std::string out;
+  for (const auto& p : set.parameters) {
+    out += (out.empty() ? "" : ";") + p.key + "=" + parameter_text(p.value);
+  }
+  return out;
+}
+
+struct Identity {
+  std::string row_type, mode, baseline, parameter_set, parameters, repetition, representative,
+      statistic, unstable, speedup;
+};
+
+class CsvWriter final : public ReportWriter {
+ public:
+  std::string render(const bench::ScenarioResult& result) const override {
+    std::vector<std::string> header{
+        "scenario",   "row_type",       "mode",      "baseline", "parameter_set",      "parameters",
+        "repetition", "representative", "statistic", "unstable", "speedup_vs_baseline"};
+    for (const auto& metric : result.metrics) header.push_back(metric.key);
+    for (const auto& metric : result.setup_metrics) header.push_back(metric.key);
+    const auto environment = environment_fields(result);
+    for (const auto& [name, value] : environment) header.push_back(name);
+
+    std::string out;
+    write_row(out, header);
+    const std::size_t metric_count = result.metrics.size();
+    const std::size_t setup_count = result.setup_metrics.size();
+
+    auto emit = [&](const Identity& id, const std::function<std::string(std::size_t)>& metric,
+                    const std::function<std::string(std::size_t)>& setup) {
+      std::vector<std::string> row{result.scenario, id.row_type,       id.mode,
+                                   id.baseline,     id.parameter_set,  id.parameters,
+                                   id.repetition,   id.representative, id.statistic,
+                                   id.unstable,     id.speedup};
+      for (std::size_t i = 0; i < metric_count; ++i) row.push_back(metric(i));
+      for (std::size_t i = 0; i < setup_count; ++i) row.push_back(setup(i));
+      for (const auto& [name, value] : environment) row.push_back(value);
+      write_row(out, row);
+    };
+    auto none = [](std::size_t) { return std::string(); };
+
+    for (const auto& set : result.parameter_sets) {
+      const auto& baseline = set.modes.front();
+      for (const auto& mode : set.modes) {
+        Identity id;
+        id.mode = mode.mode.name;
+        id.baseline = mode.baseline ? "true" : "false";
+        id.parameter_set = set.parameters.label;
+        id.parameters = join_parameters(set.parameters);
+
+        for (std::size_t r = 0; r < mode.repetitions.size(); ++r) {
+          const auto& repetition = mode.repetitions[r];
+          Identity rep = id;
+          rep.row_type = "repetition";
+          rep.repetition = std::to_string(repetition.index);
+          rep.representative = r == mode.representative ? "true" : "false";
+          emit(
+              rep,
+              [&](std::size_t i) {
+                const auto found = repetition.values.find(result.metrics[i].key);
+                return found == repetition.values.end() ? std::string()
+                                                        : exact_number(found->second);
+              },
+              none);
+        }
+
+        std::string unstable;
+        for (const auto& summary : mode.summaries) {
+          if (summary.statistics.unstable) unstable += (unstable.empty() ? "" : ";") + summary.key;
+        }
+        const auto factor = bench::speedup(baseline, mode, result.primary_metric());
+        using Pick = double (*)(const bench::Statistics&);
+        const std::pair<const char*, Pick> statistics[] = {
+            {"min", [](const bench::Statistics& s) { return s.min; }},
+            {"median", [](const bench::Statistics& s) { return s.median; }},
+            {"mean", [](const bench::Statistics& s) { return s.mean; }},
+            {"p90", [](const bench::Statistics& s) { return s.p90; }},
+            {"max", [](const bench::Statistics& s) { return s.max; }},
+            {"stddev", [](const bench::Statistics& s) { return s.stddev; }},
+            {"cv", [](const bench::Statistics& s) { return s.coefficient_of_variation; }},
+        };
+        for (const auto& [name, pick] : statistics) {
+          Identity summary = id;
+          summary.row_type = "summary";
+          summary.statistic = name;
+          summary.unstable = unstable;
+          if (factor && std::string_view(name) == "median") summary.speedup = exact_number(*factor);
+          emit(
+              summary,
+              [&, pick = pick](std::size_t i) {
+                const auto* s = mode.summary(result.metrics[i].key);
+                return s ? exact_number(pick(s->statistics)) : std::string();
+              },
+              none);
+        }
+
+        if (setup_count > 0) {
+          Identity setup = id;
+          setup.row_type = "setup";
+          emit(setup, none, [&](std::size_t i) {
+            const auto found = mode.setup.find(result.setup_metrics[i].key);
+            return found == mode.setup.end() ? std::string() : exact_number(found->second);
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+ private:
+  static void write_row(std::string& out, const std::vector<std::string>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (i) out += ',';
+      out += field(fields[i]);
+    }
+    out += "\r\n";  // RFC 4180 line break
+  }
+
+  static std::vector<std::pair<std::string, std::string>> environment_fields(
+      const bench::ScenarioResult& result) {
+    const auto& s = result.settings;
+    const auto& e = result.environment;
+    std::string libraries;
+    for (const auto& library : e.libraries) {
+      libraries += (libraries.empty() ? "" : ";") + library.name + "=" + library.version;
+    }
+    return {
+        {"fps", exact_number(s.display.fps)},
+        {"ui_work_ns", std::to_string(s.display.ui_work.count())},
+        {"warmups", std::to_string(s.warmups)},
+        {"repetitions", std::to_string(s.repetitions)},
+        {"seed", std::to_string(s.seed)},
+        {"lead_in_frames", std::to_string(s.lead_in_frames)},
+        {"lead_out_frames", std::to_string(s.lead_out_frames)},
+        {"cpu_model", e.cpu_model},
+        {"logical_cores", std::to_string(e.logical_cores)},
+        {"load_average_1m", exact_number(e.load_average_1m)},
+        {"load_average_5m", exact_number(e.load_average_5m)},
+        {"load_average_15m", exact_number(e.load_average_15m)},
+        {"compiler", e.compiler},
+        {"build_type", e.build_type},
+        {"commit", e.commit},
+        {"version", e.version},
+        {"libraries", libraries},
+        {"timestamp_utc", e.timestamp_utc},
+        {"command_line", e.command_line},
+    };
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_csv_writer() {
+  return std::make_unique<CsvWriter>();
+}
+
+}  // namespace isolate_bench

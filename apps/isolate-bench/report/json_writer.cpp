@@ -1,0 +1,204 @@
+// One JSON document with everything the CSV holds, in a nested shape for tools, plus the
+// conclusions. Numbers that are not finite (a coefficient of variation over a zero mean) are
+// written as null, since JSON has no infinity.
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "report/numbers.hpp"
+#include "report/report_writer.hpp"
+
+namespace isolate_bench {
+namespace {
+
+std::string quote(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string number(double value) {
+  return std::isfinite(value) ? exact_number(value) : "null";
+}
+
+std::string boolean(bool value) {
+  return value ? "true" : "false";
+}
+
+/// Writes a JSON object or array from already-rendered members.
+std::string object(const std::vector<std::pair<std::string, std::string>>& members,
+                   const std::string& indent) {
+  if (members.empty()) return "{}";
+  std::string out = "{\n";
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    out += indent + "  " + quote(members[i].first) + ": " + members[i].second;
+    out += i + 1 < members.size() ? ",\n" : "\n";
+  }
+  return out + indent + "}";
+}
+
+std::string array(const std::vector<std::string>& items, const std::string& indent) {
+  if (items.empty()) return "[]";
+  std::string out = "[\n";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out += indent + "  " + items[i];
+    out += i + 1 < items.size() ? ",\n" : "\n";
+  }
+  return out + indent + "]";
+}
+
+std::string measurements(const bench::Measurements& values, const std::string& indent) {
+  std::vector<std::pair<std::string, std::string>> members;
+  for (const auto& [key, value] : values) members.emplace_back(key, number(value));
+  return object(members, indent);
+}
+
+std::string metric_specs(const std::vector<bench::MetricSpec>& specs, const std::string& indent) {
+  std::vector<std::string> items;
+  for (const auto& spec : specs) {
+    items.push_back(fmt::format(
+        "{{\"key\": {}, \"label\": {}, \"unit\": {}, \"lower_is_better\": {}}}", quote(spec.key),
+        quote(spec.label), quote(bench::unit_name(spec.unit)), boolean(spec.lower_is_better)));
+  }
+  return array(items, indent);
+}
+
+std::string parameter_value(const std::variant<std::int64_t, double, std::string>& value) {
+  if (std::holds_alternative<std::string>(value)) return quote(std::get<std::string>(value));
+  if (const auto* real = std::get_if<double>(&value)) return number(*real);
+  return parameter_text(value);
+}
+
+class JsonWriter final : public ReportWriter {
+ public:
+  std::string render(const bench::ScenarioResult& result) const override {
+    const auto& s = result.settings;
+    const auto& e = result.environment;
+    std::vector<std::pair<std::string, std::string>> libraries;
+    for (const auto& library : e.libraries)
+      libraries.emplace_back(library.name, quote(library.version));
+
+    std::vector<std::string> sets;
+    for (const auto& set : result.parameter_sets) sets.push_back(parameter_set(result, set));
+    std::vector<std::string> conclusions;
+    for (const auto& sentence : result.conclusions) conclusions.push_back(quote(sentence));
+
+    return object(
+               {
+                   {"scenario", quote(result.scenario)},
+                   {"summary", quote(result.summary)},
+                   {"primary_metric", quote(result.primary_metric().key)},
+                   {"settings", object({{"fps", number(s.display.fps)},
+                                        {"ui_work_ns", std::to_string(s.display.ui_work.count())},
+                                        {"warmups", std::to_string(s.warmups)},
+                                        {"repetitions", std::to_string(s.repetitions)},
+                                        {"seed", std::to_string(s.seed)},
+                                        {"lead_in_frames", std::to_string(s.lead_in_frames)},
+                                        {"lead_out_frames", std::to_string(s.lead_out_frames)}},
+                                       "  ")},
+                   {"environment", object({{"cpu_model", quote(e.cpu_model)},
+                                           {"logical_cores", std::to_string(e.logical_cores)},
+                                           {"load_average_1m", number(e.load_average_1m)},
+                                           {"load_average_5m", number(e.load_average_5m)},
+                                           {"load_average_15m", number(e.load_average_15m)},
+                                           {"compiler", quote(e.compiler)},
+                                           {"build_type", quote(e.build_type)},
+                                           {"commit", quote(e.commit)},
+                                           {"version", quote(e.version)},
+                                           {"libraries", object(libraries, "    ")},
+                                           {"timestamp_utc", quote(e.timestamp_utc)},
+                                           {"command_line", quote(e.command_line)}},
+                                          "  ")},
+                   {"metrics", metric_specs(result.metrics, "  ")},
+                   {"setup_metrics", metric_specs(result.setup_metrics, "  ")},
+                   {"parameter_sets", array(sets, "  ")},
+                   {"conclusions", array(conclusions, "  ")},
+               },
+               "") +
+           "\n";
+  }
+
+ private:
+  static std::string parameter_set(const bench::ScenarioResult& result,
+                                   const bench::ParameterResult& set) {
+    const std::string indent = "    ";
+    std::vector<std::pair<std::string, std::string>> parameters;
+    for (const auto& p : set.parameters.parameters)
+      parameters.emplace_back(p.key, parameter_value(p.value));
+    std::vector<std::string> modes;
+    for (const auto& mode : set.modes) modes.push_back(mode_result(result, set, mode));
+    return object({{"label", quote(set.parameters.label)},
+                   {"parameters", object(parameters, indent)},
+                   {"modes", array(modes, indent)}},
+                  indent);
+  }
+
+  static std::string mode_result(const bench::ScenarioResult& result,
+                                 const bench::ParameterResult& set, const bench::ModeResult& mode) {
+    const std::string indent = "      ";
+    std::vector<std::string> repetitions;
+    for (std::size_t r = 0; r < mode.repetitions.size(); ++r) {
+      const auto& repetition = mode.repetitions[r];
+      repetitions.push_back(object({{"index", std::to_string(repetition.index)},
+                                    {"representative", boolean(r == mode.representative)},
+                                    {"values", measurements(repetition.values, indent + "    ")}},
+                                   indent + "  "));
+    }
+    std::vector<std::pair<std::string, std::string>> summary;
+    bool unstable = false;
+    for (const auto& metric : mode.summaries) {
+      const auto& st = metric.statistics;
+      unstable = unstable || st.unstable;
+      summary.emplace_back(
+          metric.key,
+          fmt::format("{{\"count\": {}, \"min\": {}, \"median\": {}, \"mean\": {}, \"p90\": {}, "
+                      "\"max\": {}, \"stddev\": {}, \"cv\": {}, \"unstable\": {}}}",
+                      st.count, number(st.min), number(st.median), number(st.mean), number(st.p90),
+                      number(st.max), number(st.stddev), number(st.coefficient_of_variation),
+                      boolean(st.unstable)));
+    }
+    const auto factor = bench::speedup(set.modes.front(), mode, result.primary_metric());
+    return object({{"name", quote(mode.mode.name)},
+                   {"description", quote(mode.mode.description)},
+                   {"baseline", boolean(mode.baseline)},
+                   {"speedup_vs_baseline", factor ? number(*factor) : "null"},
+                   {"unstable", boolean(unstable)},
+                   {"setup", measurements(mode.setup, indent + "  ")},
+                   {"summary", object(summary, indent + "  ")},
+                   {"repetitions", array(repetitions, indent + "  ")}},
+                  indent);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_json_writer() {
+  return std::make_unique<JsonWriter>();
+}
+
+}  // namespace isolate_bench

@@ -1,0 +1,36 @@
+#pragma once
+// The report writers: results in, text out. One small file per format behind one method, so a
+// new format touches nothing else. Writers never measure, never touch files and never see the
+// command line; the app decides where their text goes.
+
+#include <memory>
+#include <string>
+
+#include "bench/frames/filmstrip.hpp"
+#include "bench/harness/result.hpp"
+
+namespace isolate_bench {
+
+class ReportWriter {
+ public:
+  virtual ~ReportWriter() = default;
+  /// The whole report for `result`. Never throws for a result made by the harness (except
+  /// std::bad_alloc).
+  virtual std::string render(const bench::ScenarioResult& result) const = 0;
+};
+
+/// Terminal table: modes side by side, ratios to the baseline, frames next to times,
+/// conclusions, each mode's filmstrip (of its median repetition) and the environment.
+/// `style` decides width, colour and Unicode (ASCII units such as "us" when not Unicode).
+std::unique_ptr<ReportWriter> make_table_writer(bench::FilmstripStyle style);
+
+/// The same table as GitHub-flavoured Markdown, ready to paste into docs.
+std::unique_ptr<ReportWriter> make_markdown_writer();
+
+/// RFC 4180 CSV, columns documented in results/README.md.
+std::unique_ptr<ReportWriter> make_csv_writer();
+
+/// One JSON document with the same content as the CSV, plus conclusions.
+std::unique_ptr<ReportWriter> make_json_writer();
+
+}  // namespace isolate_bench

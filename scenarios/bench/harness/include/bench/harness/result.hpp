@@ -1,0 +1,83 @@
+#pragma once
+// The result model: everything a run measured, as plain data. The report writers read it;
+// nothing in it knows about output formats.
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bench/frames/display.hpp"
+#include "bench/harness/environment.hpp"
+#include "bench/harness/metric.hpp"
+#include "bench/harness/scenario.hpp"
+#include "bench/harness/statistics.hpp"
+
+namespace bench {
+
+/// How the run was made (echoed in every report).
+struct RunSettings {
+  DisplayConfig display;    ///< fps and per-frame UI work
+  int warmups = 1;          ///< runs per mode before measuring, without a display
+  int repetitions = 10;     ///< measured runs per mode and parameter set
+  std::uint64_t seed = 42;  ///< the workload seed the scenario was built with
+  int lead_in_frames = 3;   ///< whole frame periods before run_once() (plus half a period)
+  int lead_out_frames = 3;  ///< frames shown after run_once() ends
+};
+
+struct Repetition {
+  int index = 0;        ///< 1-based, in the order measured
+  Measurements values;  ///< the scenario's metrics plus the frame metrics
+  FrameLog frames;      ///< the frames window around this repetition
+};
+
+struct MetricSummary {
+  std::string key;
+  Statistics statistics;
+};
+
+struct ModeResult {
+  ModeSpec mode;
+  bool baseline = false;  ///< the scenario's first mode
+  Measurements setup;     ///< what setup() returned (setup_metrics keys)
+  std::vector<Repetition> repetitions;
+  std::vector<MetricSummary> summaries;  ///< one per ScenarioResult::metrics, same order
+  /// Index into `repetitions` of the repetition whose primary metric is the median (the lower
+  /// middle one for even counts): the one whose filmstrip the table shows.
+  std::size_t representative = 0;
+
+  /// The summary of `key`; nullptr if the metric is unknown.
+  const MetricSummary* summary(std::string_view key) const noexcept;
+};
+
+struct ParameterResult {
+  ParameterSet parameters;
+  std::vector<ModeResult> modes;  ///< in the scenario's order, baseline first
+};
+
+struct ScenarioResult {
+  std::string scenario;  ///< Scenario::name()
+  std::string summary;   ///< Scenario::summary()
+  RunSettings settings;
+  Environment environment;
+  std::vector<MetricSpec> metrics;        ///< the scenario's metrics, then the frame metrics
+  std::vector<MetricSpec> setup_metrics;  ///< Scenario::setup_metrics()
+  std::vector<ParameterResult> parameter_sets;
+  std::vector<std::string> conclusions;
+  std::chrono::system_clock::time_point started;  ///< when the run began (file names use it)
+
+  const MetricSpec& primary_metric() const { return metrics.front(); }
+};
+
+/// How `mode` compares with `baseline` on a metric, by medians: baseline / mode for
+/// lower-is-better metrics, mode / baseline otherwise, so > 1 always means "mode is better".
+/// Empty when either median is 0 or the metric is missing.
+std::optional<double> speedup(const ModeResult& baseline, const ModeResult& mode,
+                              const MetricSpec& metric);
+
+/// hyperfine's wording for a speedup: "2.40x faster", "1.30x slower", "as fast" (within 0.5 %).
+/// For higher-is-better metrics: "better"/"worse" instead of "faster"/"slower".
+std::string describe_speedup(double speedup, const MetricSpec& metric);
+
+}  // namespace bench

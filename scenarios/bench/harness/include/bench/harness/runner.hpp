@@ -1,0 +1,54 @@
+#pragma once
+// The harness's runner: warm-ups, repetitions inside a frames window, statistics.
+//
+// For every parameter set, in the scenario's order:
+//   1. make_runner() and setup() for every mode (so persistent workers of all modes exist
+//      side by side);
+//   2. `warmups` run_once() calls per mode, without a display, results discarded;
+//   3. `repetitions` rounds; each round measures every mode once, in the scenario's order.
+//      Interleaving modes (ABCABC rather than AAABBB) spreads the machine's drifting noise
+//      over all modes alike, so their ratios stay honest. Each measurement is a frames window:
+//      Display::start(), `lead_in_frames` and a half frame periods (so the work starts between
+//      two VSyncs, after a frame's UI work rather than behind it), run_once(),
+//      `lead_out_frames` frame periods, Display::stop(); the window's frame metrics join
+//      run_once()'s measurements;
+//   4. teardown() for every mode.
+// Then statistics per metric, the representative repetition, and the scenario's conclusions.
+
+#include <functional>
+#include <string>
+
+#include "bench/harness/result.hpp"
+#include "bench/harness/scenario.hpp"
+#include "iso/future.hpp"
+
+namespace bench {
+
+/// Where the run is, reported before each warm-up and each measured repetition.
+struct Progress {
+  std::string mode;
+  std::string parameter_set;  ///< the set's label
+  bool warmup = false;
+  int step = 0;   ///< 1-based count of runs started so far (warm-ups included)
+  int total = 0;  ///< runs in the whole scenario (warm-ups included)
+};
+using ProgressCallback = std::function<void(const Progress&)>;
+
+/// Runs `scenario` on the current (main) isolate. Fails with std::invalid_argument when the
+/// scenario declares no mode, no parameter set or no metric, or `settings` asks for fewer than
+/// one repetition or negative warm-ups; with std::logic_error when run_once() omits a declared
+/// metric; with whatever a runner throws. Teardown runs for every mode set up, even on failure.
+iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings settings,
+                                         Environment environment, ProgressCallback progress = {});
+
+/// Statistics, representative repetitions and speedups for already-collected repetitions:
+/// the part of run_scenario() that needs no isolate. Exposed for tests and tools.
+void summarize_result(ScenarioResult& result);
+
+/// Convenience: iso::run_main around run_scenario(), for callers on a plain thread. Throws
+/// what run_scenario() throws, and iso::IsolateError when called on an isolate.
+ScenarioResult run_scenario_on_main_isolate(Scenario& scenario, RunSettings settings,
+                                            Environment environment,
+                                            ProgressCallback progress = {});
+
+}  // namespace bench

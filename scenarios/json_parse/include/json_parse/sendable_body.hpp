@@ -1,0 +1,30 @@
+#pragma once
+// The body as it crosses between isolates: the JSON text with simdjson's padding inside the
+// bytes themselves. A copied std::string gets no spare capacity, so a plain string would lose
+// its padding on every copy and padded_view() would copy it once more on the receiver. Here the
+// padding is part of size(), so every copy (a send, a captured body) arrives ready to parse in
+// place.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "iso/sendable.hpp"
+#include "json_parse/padded_body.hpp"
+
+namespace json_parse {
+
+struct SendableBody {
+  std::string bytes;          ///< the JSON text followed by kJsonPadding bytes of padding
+  std::size_t json_size = 0;  ///< length of the JSON text
+
+  /// The JSON text, ready for the decoders. Throws std::invalid_argument when `bytes` is
+  /// shorter than json_size + kJsonPadding (a default-constructed or moved-from body).
+  PaddedView view() const;
+};
+ISO_SENDABLE(SendableBody, bytes, json_size);
+
+/// A body holding `json` and its padding (one copy of `json`). Throws std::bad_alloc.
+SendableBody make_sendable_body(std::string_view json);
+
+}  // namespace json_parse

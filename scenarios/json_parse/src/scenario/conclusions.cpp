@@ -1,0 +1,259 @@
+#include "conclusions.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
+#include <variant>
+
+#include "bench/harness/frame_metrics.hpp"
+#include "bench/harness/units.hpp"
+#include "timeline.hpp"
+
+namespace json_parse {
+namespace {
+
+namespace k = metric_keys;
+using bench::format_duration_ns;
+
+const bench::ModeResult* find_mode(const bench::ParameterResult& set, std::string_view name) {
+  for (const auto& mode : set.modes) {
+    if (mode.mode.name == name) return &mode;
+  }
+  return nullptr;
+}
+
+std::optional<double> median(const bench::ModeResult* mode, std::string_view key) {
+  if (mode == nullptr) return std::nullopt;
+  const auto* summary = mode->summary(key);
+  if (summary == nullptr) return std::nullopt;
+  return summary->statistics.median;
+}
+
+std::string text_parameter(const bench::ParameterSet& set, std::string_view key) {
+  for (const auto& parameter : set.parameters) {
+    if (parameter.key != key) continue;
+    if (const auto* text = std::get_if<std::string>(&parameter.value)) return *text;
+  }
+  return {};
+}
+
+std::int64_t int_parameter(const bench::ParameterSet& set, std::string_view key) {
+  for (const auto& parameter : set.parameters) {
+    if (parameter.key != key) continue;
+    if (const auto* value = std::get_if<std::int64_t>(&parameter.value)) return *value;
+  }
+  return 0;
+}
+
+std::string frames(double count) {
+  const std::string number = bench::format_value(count, bench::Unit::count);
+  return number + (count == 1 ? " frame" : " frames");
+}
+
+std::string rate(double bytes, double nanoseconds) {
+  if (nanoseconds <= 0) return "n/a";
+  return bench::format_bytes(bytes / (nanoseconds / 1e9)) + "/s";
+}
+
+std::string where(const bench::ParameterSet& set) {
+  return fmt::format("{}, {} decoder",
+                     bench::format_bytes(static_cast<double>(int_parameter(set, "size_bytes"))),
+                     text_parameter(set, "decoder"));
+}
+
+std::string display_settings(const bench::ScenarioResult& result) {
+  return fmt::format("{:g} fps with {} of UI work per frame", result.settings.display.fps,
+                     format_duration_ns(static_cast<double>(result.settings.display.ui_work.count())));
+}
+
+/// Main-isolate parsing of one decoder over its sizes: what it cost and where frames drop.
+std::optional<std::string> main_thread_sentence(const bench::ScenarioResult& result,
+                                                const std::string& decoder) {
+  struct Point {
+    std::string size;
+    double bytes, parse, dropped, longest_event;
+  };
+  std::vector<Point> points;
+  for (const auto& set : result.parameter_sets) {
+    if (text_parameter(set.parameters, "decoder") != decoder) continue;
+    const auto* main = find_mode(set, "main");
+    const auto parse = median(main, k::parse);
+    const auto dropped = median(main, bench::frame_metric_keys::dropped);
+    const auto event = median(main, bench::frame_metric_keys::longest_event);
+    if (!parse || !dropped || !event) continue;
+    const auto bytes = static_cast<double>(int_parameter(set.parameters, "size_bytes"));
+    points.push_back({bench::format_bytes(bytes), bytes, *parse, *dropped, *event});
+  }
+  if (points.empty()) return std::nullopt;
+  const std::string settings = display_settings(result);
+  if (points.size() == 1) {
+    const Point& p = points.front();
+    return fmt::format(
+        "Main isolate, {} decoder, {}: the parse took {} ({}) and blocked the loop for {} at "
+        "once; at {} it dropped {} per parse (median).",
+        decoder, p.size, format_duration_ns(p.parse), rate(p.bytes, p.parse),
+        format_duration_ns(p.longest_event), settings, frames(p.dropped));
+  }
+  std::string per_size;
+  for (const auto& p : points) {
+    if (!per_size.empty()) per_size += ", ";
+    per_size += fmt::format("{} {} ({})", p.size, bench::format_value(p.dropped, bench::Unit::count),
+                            format_duration_ns(p.parse));
+  }
+  const auto first_drop = std::find_if(points.begin(), points.end(),
+                                       [](const Point& p) { return p.dropped > 0; });
+  std::string verdict;
+  if (first_drop == points.end()) {
+    verdict = fmt::format("no size in this run made it drop frames, up to {}", points.back().size);
+  } else if (first_drop == points.begin()) {
+    verdict = fmt::format("it drops frames already at the smallest size, {}", first_drop->size);
+  } else {
+    verdict = fmt::format("it starts to drop frames at {} (at {} it dropped none)",
+                          first_drop->size, std::prev(first_drop)->size);
+  }
+  return fmt::format(
+      "Main isolate, {} decoder, at {}: {}. Frames dropped per parse (median) and parse time by "
+      "size: {}.",
+      decoder, settings, verdict, per_size);
+}
+
+/// The fastest offload of one parameter set, next to parsing on the main isolate.
+std::optional<std::string> fastest_offload_sentence(const bench::ParameterResult& set) {
+  const bench::ModeResult* best = nullptr;
+  double best_time = 0;
+  for (const auto& mode : set.modes) {
+    if (mode.mode.name == "main") continue;
+    const auto time = median(&mode, k::end_to_end);
+    if (time && (best == nullptr || *time < best_time)) {
+      best = &mode;
+      best_time = *time;
+    }
+  }
+  if (best == nullptr) return std::nullopt;
+  const auto dropped = median(best, bench::frame_metric_keys::dropped).value_or(0);
+  const auto blocked = median(best, k::main_thread).value_or(0);
+  std::string sentence = fmt::format(
+      "{}: the fastest offload end to end is {}, {} (median), keeping the main isolate busy for "
+      "{} and dropping {} per parse",
+      where(set.parameters), best->mode.name, format_duration_ns(best_time),
+      format_duration_ns(blocked), frames(dropped));
+  const auto* main = find_mode(set, "main");
+  const auto main_time = median(main, k::end_to_end);
+  if (main_time && *main_time > 0) {
+    sentence += fmt::format("; parsing on the main isolate took {} end to end ({:.2f}x), dropping {}",
+                            format_duration_ns(*main_time), best_time / *main_time,
+                            frames(median(main, bench::frame_metric_keys::dropped).value_or(0)));
+  }
+  return sentence + ".";
+}
+
+/// run versus run-send: what copying the products back costs next to exit.
+std::optional<std::string> copy_back_sentence(const bench::ParameterResult& set) {
+  const auto* run = find_mode(set, "run");
+  const auto* send = find_mode(set, "run-send");
+  const auto run_time = median(run, k::end_to_end);
+  const auto send_time = median(send, k::end_to_end);
+  const auto copy_out = median(send, k::copy_out);
+  const auto copied = median(send, k::copy_out_bytes);
+  const auto exit_return = median(run, k::return_to_main);
+  const auto send_return = median(send, k::return_to_main);
+  if (!run_time || !send_time || !copy_out || !copied || !exit_return || !send_return) {
+    return std::nullopt;
+  }
+  return fmt::format(
+      "{}: copying the {} products back through a port (run-send) took {} for {} of copies; "
+      "the products reached the main isolate {} after the parse, against {} when handed over by "
+      "exit (run); end to end {} against {}.",
+      where(set.parameters), int_parameter(set.parameters, "products"),
+      format_duration_ns(*copy_out), bench::format_bytes(*copied),
+      format_duration_ns(*send_return), format_duration_ns(*exit_return),
+      format_duration_ns(*send_time), format_duration_ns(*run_time));
+}
+
+std::optional<std::string> worker_spawn_sentence(const bench::ScenarioResult& result) {
+  std::vector<double> spawns;
+  for (const auto& set : result.parameter_sets) {
+    for (const auto& mode : set.modes) {
+      const auto found = mode.setup.find(k::worker_spawn);
+      if (found != mode.setup.end()) spawns.push_back(found->second);
+    }
+  }
+  if (spawns.empty()) return std::nullopt;
+  const auto [low, high] = std::minmax_element(spawns.begin(), spawns.end());
+  const std::string span = *low == *high ? format_duration_ns(*low)
+                                         : format_duration_ns(*low) + " to " +
+                                               format_duration_ns(*high);
+  return fmt::format(
+      "The persistent workers (worker, transfer) took {} to spawn and hand back their port, once "
+      "in setup; that cost is not in their per-parse figures.",
+      span);
+}
+
+std::string scale_sentence(const bench::ScenarioResult& result) {
+  const bench::ParameterResult* chosen = nullptr;
+  for (const auto& set : result.parameter_sets) {
+    if (text_parameter(set.parameters, "decoder") != "dynamic") continue;
+    if (!median(find_mode(set, "main"), k::parse)) continue;
+    if (chosen == nullptr || int_parameter(set.parameters, "size_bytes") == 2'000'000) {
+      chosen = &set;
+    }
+  }
+  const std::string quoted =
+      "For scale: the document quotes 60-80 ms for jsonDecode of a 2 MB body on a mid-range "
+      "phone, four or five dropped frames at 60 fps";
+  if (chosen == nullptr) {
+    return quoted + "; this run parsed nothing with the dynamic decoder (its counterpart) on the "
+                    "main isolate to set beside it.";
+  }
+  const auto* main = find_mode(*chosen, "main");
+  const double parse = *median(main, k::parse);
+  const double dropped = median(main, bench::frame_metric_keys::dropped).value_or(0);
+  const auto bytes = static_cast<double>(int_parameter(chosen->parameters, "size_bytes"));
+  std::string sentence = fmt::format(
+      "{}; on this machine the dynamic decoder, its counterpart, decoded and mapped {} on the main "
+      "isolate in {} ({}, median), dropping {}",
+      quoted, bench::format_bytes(bytes), format_duration_ns(parse), rate(bytes, parse),
+      frames(dropped));
+  if (bytes == 2'000'000 && parse > 0) {
+    sentence += fmt::format(", {:.0f} to {:.0f} times less time than the phone's quoted figures",
+                            60e6 / parse, 80e6 / parse);
+    sentence += dropped > 0 ? ", and still the stutter shows here"
+                            : ", so the stutter the document describes at 2 MB needs a larger "
+                              "body (or a slower machine) to show here";
+  }
+  return sentence + ".";
+}
+
+}  // namespace
+
+std::vector<std::string> json_parse_conclusions(const bench::ScenarioResult& result, bool input,
+                                                const std::string& skipped_reason) {
+  std::vector<std::string> sentences;
+  std::vector<std::string> decoders;
+  for (const auto& set : result.parameter_sets) {
+    const std::string decoder = text_parameter(set.parameters, "decoder");
+    if (std::find(decoders.begin(), decoders.end(), decoder) == decoders.end()) {
+      decoders.push_back(decoder);
+    }
+  }
+  for (const auto& decoder : decoders) {
+    if (auto sentence = main_thread_sentence(result, decoder)) sentences.push_back(*sentence);
+  }
+  for (const auto& set : result.parameter_sets) {
+    if (auto sentence = fastest_offload_sentence(set)) sentences.push_back(*sentence);
+  }
+  for (const auto& set : result.parameter_sets) {
+    if (auto sentence = copy_back_sentence(set)) sentences.push_back(*sentence);
+  }
+  if (auto sentence = worker_spawn_sentence(result)) sentences.push_back(*sentence);
+  if (input && !skipped_reason.empty()) {
+    sentences.push_back("The input is not a product list, so the mapping step was skipped (" +
+                        skipped_reason + "); every mode hands back the decoded tree instead.");
+  }
+  if (!input) sentences.push_back(scale_sentence(result));
+  return sentences;
+}
+
+}  // namespace json_parse

@@ -1,0 +1,68 @@
+#pragma once
+// What crosses between the main isolate and the isolates that parse: requests, replies and the
+// timings measured on the far side.
+
+#include <cstdint>
+
+#include "iso/port.hpp"
+#include "iso/sendable.hpp"
+#include "iso/transferable.hpp"
+#include "json_parse/catalog_parser.hpp"
+#include "json_parse/sendable_body.hpp"
+
+namespace json_parse {
+
+/// Measured by the isolate that parsed (steady_clock nanoseconds; costs as SendCost fields).
+struct FarSideTimings {
+  std::int64_t entered_ns = 0;
+  ParseStamps stamps;
+  std::int64_t copy_in_ns = 0;  ///< Isolate::current().spawn_cost() (run modes), else 0
+  std::uint64_t copy_in_bytes = 0;
+  std::int64_t copy_out_ns = 0;  ///< SendPort::send of the products (send modes), else 0
+  std::uint64_t copy_out_bytes = 0;
+};
+ISO_SENDABLE(FarSideTimings, entered_ns, stamps, copy_in_ns, copy_in_bytes, copy_out_ns,
+             copy_out_bytes);
+
+/// What Isolate::run hands back by exit.
+struct ParseReply {
+  ParsedCatalog catalog;
+  FarSideTimings timings;
+};
+ISO_SENDABLE(ParseReply, catalog, timings);
+
+/// compute()'s one argument, and its result. The body comes back with the result (by exit,
+/// no copy) only so the next repetition has a body in hand without a copy on the main isolate:
+/// compute(parse, std::move(body)) is then exactly one copy, as Flutter's compute is.
+struct ComputeRequest {
+  SendableBody body;
+  DecoderKind decoder = DecoderKind::typed;
+};
+ISO_SENDABLE(ComputeRequest, body, decoder);
+
+struct ComputeReply {
+  ParsedCatalog catalog;
+  FarSideTimings timings;
+  SendableBody body;
+};
+ISO_SENDABLE(ComputeReply, catalog, timings, body);
+
+/// A request to the persistent worker, carrying its reply port (the document's _CompressRequest).
+/// The worker answers on `reply` with the ParsedCatalog, then with its FarSideTimings.
+struct ParseRequest {
+  SendableBody body;
+  DecoderKind decoder = DecoderKind::typed;
+  iso::SendPort reply;
+};
+ISO_SENDABLE(ParseRequest, body, decoder, reply);
+
+/// The same with the body as TransferableTypedData (bytes including the padding).
+struct TransferParseRequest {
+  iso::TransferableTypedData body;
+  std::uint64_t json_size = 0;
+  DecoderKind decoder = DecoderKind::typed;
+  iso::SendPort reply;
+};
+ISO_SENDABLE(TransferParseRequest, body, json_size, decoder, reply);
+
+}  // namespace json_parse

@@ -1,0 +1,197 @@
+// Modes `run`, `run-send` and `compute`: a new isolate per parse.
+//
+// The body crosses once, as the closure's (or compute's argument's) capture, and the new
+// isolate parses that copy in place. What comes back differs:
+//   run       the products, handed back by exit (no copy);
+//   run-send  the products, copied through a port the runner keeps open; the timings by exit;
+//   compute   the products by exit, as Isolate::run (compute is built on it).
+
+#include <utility>
+
+#include "iso/iso.hpp"
+#include "messages.hpp"
+#include "runners.hpp"
+#include "timeline.hpp"
+
+namespace json_parse {
+namespace {
+
+/// What the far side knows at its start: when it began, and what copying it in cost.
+FarSideTimings entering() {
+  FarSideTimings timings;
+  timings.entered_ns = steady_now_ns();
+  const iso::SendCost cost = iso::Isolate::current().spawn_cost();
+  timings.copy_in_ns = cost.copy.count();
+  timings.copy_in_bytes = cost.bytes;
+  return timings;
+}
+
+/// Fills the far side's part of `t`.
+void take_far_side(Timeline& t, const FarSideTimings& far) {
+  t.entered_ns = far.entered_ns;
+  t.decoded_ns = far.stamps.decoded_ns;
+  t.parsed_ns = far.stamps.parsed_ns;
+  t.copy_in = {std::chrono::nanoseconds(far.copy_in_ns), far.copy_in_bytes};
+  t.copy_out = {std::chrono::nanoseconds(far.copy_out_ns), far.copy_out_bytes};
+}
+
+/// Isolate::run's computation for `run`: the captured body is the copy-in.
+struct ParseInNewIsolate {
+  SendableBody body;
+  DecoderKind decoder = DecoderKind::typed;
+
+  ParseReply operator()() const {
+    ParseReply reply;
+    reply.timings = entering();
+    CatalogParser parser;
+    reply.catalog = parser.parse(body.view(), decoder, reply.timings.stamps);
+    return reply;
+  }
+};
+
+/// Isolate::run's computation for `run-send`: the products go back through `results`.
+struct ParseAndSendBack {
+  SendableBody body;
+  DecoderKind decoder = DecoderKind::typed;
+  iso::SendPort results;
+
+  FarSideTimings operator()() const {
+    FarSideTimings timings = entering();
+    CatalogParser parser;
+    const ParsedCatalog catalog = parser.parse(body.view(), decoder, timings.stamps);
+    const iso::SendCost sent = results.send(catalog);
+    timings.copy_out_ns = sent.copy.count();
+    timings.copy_out_bytes = sent.bytes;
+    return timings;
+  }
+};
+
+/// compute()'s plain function.
+ComputeReply parse_for_compute(ComputeRequest request) {
+  ComputeReply reply;
+  reply.timings = entering();
+  CatalogParser parser;
+  reply.catalog = parser.parse(request.body.view(), request.decoder, reply.timings.stamps);
+  reply.body = std::move(request.body);
+  return reply;
+}
+
+class RunRunner final : public CatalogRunner {
+ public:
+  RunRunner(const SendableBody& body, DecoderKind decoder) : body_(body), decoder_(decoder) {}
+
+  iso::Future<bench::Measurements> setup() override {
+    computation_ = ParseInNewIsolate{body_, decoder_};  // the body in hand, captured once
+    co_return bench::Measurements{};
+  }
+
+  iso::Future<bench::Measurements> run_once() override {
+    Timeline t;
+    t.in_hand_ns = steady_now_ns();
+    auto result = iso::Isolate::run(computation_, std::string("json-parse run"));
+    t.main_released_ns = steady_now_ns();
+    ParseReply reply = co_await std::move(result);
+    t.usable_ns = steady_now_ns();
+    take_far_side(t, reply.timings);
+    last_ = std::move(reply.catalog);
+    co_return measurements_of(t);
+  }
+
+  const ParsedCatalog& last_result() const override { return last_; }
+
+ private:
+  const SendableBody& body_;
+  DecoderKind decoder_;
+  ParseInNewIsolate computation_;
+  ParsedCatalog last_;
+};
+
+class RunSendRunner final : public CatalogRunner {
+ public:
+  RunSendRunner(const SendableBody& body, DecoderKind decoder) : body_(body), decoder_(decoder) {}
+
+  iso::Future<bench::Measurements> setup() override {
+    results_ = std::make_unique<iso::ReceivePort>("json-parse run-send results");
+    computation_ = ParseAndSendBack{body_, decoder_, results_->send_port()};
+    co_return bench::Measurements{};
+  }
+
+  iso::Future<bench::Measurements> run_once() override {
+    Timeline t;
+    t.in_hand_ns = steady_now_ns();
+    auto timings = iso::Isolate::run(computation_, std::string("json-parse run-send"));
+    t.main_released_ns = steady_now_ns();
+    iso::Message products = co_await results_->next();
+    ParsedCatalog catalog = products.take<ParsedCatalog>();
+    t.usable_ns = steady_now_ns();
+    const FarSideTimings far = co_await std::move(timings);
+    take_far_side(t, far);
+    last_ = std::move(catalog);
+    co_return measurements_of(t);
+  }
+
+  iso::Future<void> teardown() override {
+    if (results_) results_->close();
+    co_return;
+  }
+
+  const ParsedCatalog& last_result() const override { return last_; }
+
+ private:
+  const SendableBody& body_;
+  DecoderKind decoder_;
+  std::unique_ptr<iso::ReceivePort> results_;
+  ParseAndSendBack computation_;
+  ParsedCatalog last_;
+};
+
+class ComputeRunner final : public CatalogRunner {
+ public:
+  ComputeRunner(const SendableBody& body, DecoderKind decoder) : body_(body), decoder_(decoder) {}
+
+  iso::Future<bench::Measurements> setup() override {
+    in_hand_ = body_;
+    co_return bench::Measurements{};
+  }
+
+  iso::Future<bench::Measurements> run_once() override {
+    Timeline t;
+    t.in_hand_ns = steady_now_ns();
+    // Moved, not copied, into compute's argument: the one copy is compute's own, into the
+    // new isolate.
+    auto result = iso::compute(&parse_for_compute, ComputeRequest{std::move(in_hand_), decoder_});
+    t.main_released_ns = steady_now_ns();
+    ComputeReply reply = co_await std::move(result);
+    t.usable_ns = steady_now_ns();
+    take_far_side(t, reply.timings);
+    in_hand_ = std::move(reply.body);
+    last_ = std::move(reply.catalog);
+    co_return measurements_of(t);
+  }
+
+  const ParsedCatalog& last_result() const override { return last_; }
+
+ private:
+  const SendableBody& body_;
+  DecoderKind decoder_;
+  SendableBody in_hand_;
+  ParsedCatalog last_;
+};
+
+}  // namespace
+
+std::unique_ptr<CatalogRunner> make_run_runner(const SendableBody& body, DecoderKind decoder) {
+  return std::make_unique<RunRunner>(body, decoder);
+}
+
+std::unique_ptr<CatalogRunner> make_run_send_runner(const SendableBody& body,
+                                                    DecoderKind decoder) {
+  return std::make_unique<RunSendRunner>(body, decoder);
+}
+
+std::unique_ptr<CatalogRunner> make_compute_runner(const SendableBody& body,
+                                                   DecoderKind decoder) {
+  return std::make_unique<ComputeRunner>(body, decoder);
+}
+
+}  // namespace json_parse

@@ -1,0 +1,200 @@
+// Modes `worker` and `transfer`: a persistent worker isolate, spawned in setup (its spawn is a
+// setup metric, not part of any parse), serving requests that carry their reply port, as the
+// document's ImageProcessor does.
+//   worker    the request (body included) is copied in by SendPort::send on the main isolate;
+//   transfer  the body is gathered into a TransferableTypedData (one copy on the main isolate,
+//             as TransferableTypedData.fromList) and moved to the worker in O(1).
+// Both get the products back by copy through the reply port (a persistent worker cannot exit),
+// then the worker's timings as a second message.
+
+#include <optional>
+#include <utility>
+
+#include "iso/iso.hpp"
+#include "messages.hpp"
+#include "runners.hpp"
+#include "timeline.hpp"
+
+namespace json_parse {
+namespace {
+
+/// Parses one request on the worker and answers it: products first, then the timings.
+template <class Request>
+void answer(CatalogParser& parser, std::int64_t entered_ns, const Request& request,
+            PaddedView body) {
+  FarSideTimings timings;
+  timings.entered_ns = entered_ns;
+  const ParsedCatalog catalog = parser.parse(body, request.decoder, timings.stamps);
+  const iso::SendCost sent = request.reply.send(catalog);
+  timings.copy_out_ns = sent.copy.count();
+  timings.copy_out_bytes = sent.bytes;
+  request.reply.send(timings);
+}
+
+/// The worker's entry: hands its port to the main isolate, then serves requests until killed.
+iso::Future<void> catalog_worker(iso::SendPort main_port) {
+  iso::ReceivePort requests("json-parse worker requests");
+  main_port.send(requests.send_port());
+  CatalogParser parser;  // kept between requests: the worker's decoders stay warm
+  while (true) {
+    iso::Message message = co_await requests.next();
+    const std::int64_t entered_ns = steady_now_ns();
+    if (message.is<ParseRequest>()) {
+      const ParseRequest request = message.take<ParseRequest>();
+      answer(parser, entered_ns, request, request.body.view());
+    } else if (message.is<TransferParseRequest>()) {
+      TransferParseRequest request = message.take<TransferParseRequest>();
+      const std::vector<std::uint8_t> bytes = request.body.materialize();
+      answer(parser, entered_ns, request,
+             PaddedView(reinterpret_cast<const char*>(bytes.data()),
+                        static_cast<std::size_t>(request.json_size), bytes.size()));
+    }
+  }
+}
+
+/// The persistent worker of one runner.
+class CatalogWorker {
+ public:
+  /// Spawns the worker and waits for its port; returns the time that took, in nanoseconds.
+  iso::Future<double> start() {
+    iso::ReceivePort handshake("json-parse worker handshake");
+    iso::SpawnOptions options;
+    options.debug_name = "json-parse worker";
+    const std::int64_t started = steady_now_ns();
+    auto spawned = iso::Isolate::spawn(&catalog_worker, handshake.send_port(), std::move(options));
+    isolate_ = co_await std::move(spawned);
+    iso::Message port = co_await handshake.first();
+    requests_ = port.take<iso::SendPort>();
+    co_return static_cast<double>(steady_now_ns() - started);
+  }
+
+  const iso::SendPort& requests() const { return requests_; }
+
+  /// Kills the worker and waits until it has ended.
+  iso::Future<void> stop() {
+    if (!isolate_) co_return;
+    iso::ReceivePort exited("json-parse worker exit");
+    isolate_->add_on_exit_listener(exited.send_port());
+    isolate_->kill(iso::KillPriority::immediate);
+    (void)co_await exited.first();
+    isolate_.reset();
+  }
+
+ private:
+  std::optional<iso::Isolate> isolate_;
+  iso::SendPort requests_;
+};
+
+/// The reply of one request: the products, then the worker's timings.
+struct Reply {
+  ParsedCatalog catalog;
+  std::int64_t usable_ns = 0;
+  FarSideTimings timings;
+};
+
+iso::Future<Reply> receive_reply(iso::ReceivePort& replies) {
+  Reply reply;
+  iso::Message products = co_await replies.next();
+  reply.catalog = products.take<ParsedCatalog>();
+  reply.usable_ns = steady_now_ns();
+  iso::Message timings = co_await replies.next();
+  reply.timings = timings.take<FarSideTimings>();
+  co_return reply;
+}
+
+void take_far_side(Timeline& t, const Reply& reply) {
+  t.usable_ns = reply.usable_ns;
+  t.entered_ns = reply.timings.entered_ns;
+  t.decoded_ns = reply.timings.stamps.decoded_ns;
+  t.parsed_ns = reply.timings.stamps.parsed_ns;
+  t.copy_out = {std::chrono::nanoseconds(reply.timings.copy_out_ns), reply.timings.copy_out_bytes};
+}
+
+class WorkerRunner final : public CatalogRunner {
+ public:
+  WorkerRunner(const SendableBody& body, DecoderKind decoder) : body_(body), decoder_(decoder) {}
+
+  iso::Future<bench::Measurements> setup() override {
+    request_.body = body_;  // the body in hand, in the request that will carry it
+    request_.decoder = decoder_;
+    const double spawn_ns = co_await worker_.start();
+    co_return bench::Measurements{{metric_keys::worker_spawn, spawn_ns}};
+  }
+
+  iso::Future<bench::Measurements> run_once() override {
+    iso::ReceivePort replies("json-parse worker reply");
+    request_.reply = replies.send_port();
+    Timeline t;
+    t.in_hand_ns = steady_now_ns();
+    t.copy_in = worker_.requests().send(request_);
+    t.main_released_ns = steady_now_ns();
+    Reply reply = co_await receive_reply(replies);
+    take_far_side(t, reply);
+    last_ = std::move(reply.catalog);
+    co_return measurements_of(t);
+  }
+
+  iso::Future<void> teardown() override { return worker_.stop(); }
+
+  const ParsedCatalog& last_result() const override { return last_; }
+
+ private:
+  const SendableBody& body_;
+  DecoderKind decoder_;
+  ParseRequest request_;
+  CatalogWorker worker_;
+  ParsedCatalog last_;
+};
+
+class TransferRunner final : public CatalogRunner {
+ public:
+  TransferRunner(const SendableBody& body, DecoderKind decoder) : body_(body), decoder_(decoder) {}
+
+  iso::Future<bench::Measurements> setup() override {
+    const double spawn_ns = co_await worker_.start();
+    co_return bench::Measurements{{metric_keys::worker_spawn, spawn_ns}};
+  }
+
+  iso::Future<bench::Measurements> run_once() override {
+    iso::ReceivePort replies("json-parse transfer reply");
+    TransferParseRequest request;
+    request.json_size = body_.json_size;
+    request.decoder = decoder_;
+    request.reply = replies.send_port();
+    Timeline t;
+    t.in_hand_ns = steady_now_ns();
+    // TransferableTypedData.fromList([bytes]): the one copy, made on the main isolate.
+    request.body = iso::TransferableTypedData::from_list(body_.bytes);
+    const auto gathered = std::chrono::nanoseconds(steady_now_ns() - t.in_hand_ns);
+    const iso::SendCost sent = worker_.requests().send(request);  // O(1): the buffer moves
+    t.copy_in = {gathered + sent.copy, body_.bytes.size() + sent.bytes};
+    t.main_released_ns = steady_now_ns();
+    Reply reply = co_await receive_reply(replies);
+    take_far_side(t, reply);
+    last_ = std::move(reply.catalog);
+    co_return measurements_of(t);
+  }
+
+  iso::Future<void> teardown() override { return worker_.stop(); }
+
+  const ParsedCatalog& last_result() const override { return last_; }
+
+ private:
+  const SendableBody& body_;
+  DecoderKind decoder_;
+  CatalogWorker worker_;
+  ParsedCatalog last_;
+};
+
+}  // namespace
+
+std::unique_ptr<CatalogRunner> make_worker_runner(const SendableBody& body, DecoderKind decoder) {
+  return std::make_unique<WorkerRunner>(body, decoder);
+}
+
+std::unique_ptr<CatalogRunner> make_transfer_runner(const SendableBody& body,
+                                                    DecoderKind decoder) {
+  return std::make_unique<TransferRunner>(body, decoder);
+}
+
+}  // namespace json_parse

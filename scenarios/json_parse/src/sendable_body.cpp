@@ -1,0 +1,16 @@
+#include "json_parse/sendable_body.hpp"
+
+namespace json_parse {
+
+PaddedView SendableBody::view() const { return PaddedView(bytes.data(), json_size, bytes.size()); }
+
+SendableBody make_sendable_body(std::string_view json) {
+  SendableBody body;
+  body.bytes.reserve(json.size() + kJsonPadding);
+  body.bytes.append(json);
+  body.bytes.append(kJsonPadding, ' ');
+  body.json_size = json.size();
+  return body;
+}
+
+}  // namespace json_parse

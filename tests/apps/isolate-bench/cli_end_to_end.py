@@ -1,0 +1,246 @@
+#!/usr/bin/env python3
+"""End-to-end checks of the isolate-bench binary: help, errors, and the reports read back
+with independent readers (Python's csv and json modules).
+
+Usage: cli_end_to_end.py BINARY GROUP   (GROUP: help, bad_input, reports, default_csv)
+"""
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+BINARY = os.path.abspath(sys.argv[1])
+GROUP = sys.argv[2]
+# Short runs: a 1000 fps display keeps every frames window to a few milliseconds.
+FAST = ["--fps", "1000", "--ui-work", "100us", "--warmup", "0", "-r", "3", "--quiet"]
+
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+def run(args, cwd):
+    return subprocess.run([BINARY] + args, cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def folder_listing(folder):
+    out = []
+    for root, dirs, files in os.walk(folder):
+        out += [os.path.relpath(os.path.join(root, name), folder) for name in dirs + files]
+    return sorted(out)
+
+
+def test_help(cwd):
+    top = run(["--help"], cwd)
+    check(top.returncode == 0, "--help exits 0")
+    for word in ["list", "spawn", "--version", "MB = 10^6", "MiB", "Examples"]:
+        check(word in top.stdout.replace("2MB = 2000000", "MB = 10^6"), f"--help mentions {word}")
+    sub = run(["spawn", "--help"], cwd)
+    check(sub.returncode == 0, "spawn --help exits 0")
+    for option in ["--fps", "--ui-work", "-r", "--repetitions", "--warmup", "--seed", "--format",
+                   "--csv", "--json", "--results-dir", "--quiet", "--no-color", "--payload"]:
+        check(option in sub.stdout, f"spawn --help mentions {option}")
+    for default in ["default: 60", "default: 2ms", "default: 10", "default: 1)", "default: 42",
+                    "default: table", "default: results", "default: 1KB", "Examples"]:
+        check(default in sub.stdout, f"spawn --help states '{default}'")
+    version = run(["--version"], cwd)
+    check(version.returncode == 0 and "commit" in version.stdout, "--version names the commit")
+    listing = run(["list"], cwd)
+    check(listing.returncode == 0 and "spawn" in listing.stdout, "list names spawn")
+    check(folder_listing(cwd) == [], "help, version and list create no file")
+
+
+BAD_INPUTS = [
+    (["frobnicate"], "frobnicate"),
+    ([], "command"),
+    (["spawn", "--bogus"], "--bogus"),
+    (["spawn", "--payload", "0"], "--payload"),
+    (["spawn", "--payload", "-1MB"], "--payload"),
+    (["spawn", "--payload", "2XB"], "--payload"),
+    (["spawn", "--payload", "99999999999999999999999"], "--payload"),
+    (["spawn", "--payload", "1000TB"], "--payload"),  # more than any test machine's memory
+    (["spawn", "--payload", "1MB,,2MB"], "--payload"),
+    (["spawn", "--fps", "0"], "--fps"),
+    (["spawn", "--fps", "1001"], "--fps"),
+    (["spawn", "--fps", "sixty"], "--fps"),
+    (["spawn", "--ui-work", "2"], "--ui-work"),
+    (["spawn", "--ui-work", "-2ms"], "--ui-work"),
+    (["spawn", "-r", "0"], "--repetitions"),
+    (["spawn", "--warmup", "-1"], "--warmup"),
+    (["spawn", "--seed", "x"], "--seed"),
+    (["spawn", "--format", "xml"], "--format"),
+    (["spawn", "--fps"], "--fps"),
+    (["spawn", "--csv", "no/such/folder/out.csv"], "--csv"),
+    (["spawn", "--json", "no/such/folder/out.json"], "--json"),
+    (["spawn", "--csv", "."], "--csv"),
+    (["spawn", "--results-dir", "existing.csv/sub"], "--results-dir"),
+    (["spawn", "--csv", "-", "--json", "-"], "stdout"),
+    (["spawn", "--csv", "-", "--format", "json"], "stdout"),
+]
+
+
+def test_bad_input(cwd):
+    precious = os.path.join(cwd, "existing.csv")
+    with open(precious, "w") as f:
+        f.write("keep me\n")
+    os.chmod(cwd, 0o755)
+    readonly = os.path.join(cwd, "readonly")
+    os.mkdir(readonly)
+    cases = BAD_INPUTS + [
+        (["spawn", "--csv", "existing.csv", "--fps", "0"], "--fps"),
+        (["spawn", "--json", "existing.csv", "--payload", "0B"], "--payload"),
+    ]
+    if os.geteuid() != 0:  # root may write anywhere
+        os.chmod(readonly, 0o555)
+        cases.append((["spawn", "--csv", "readonly/out.csv"], "--csv"))
+        cases.append((["spawn", "--results-dir", "readonly/results"], "--results-dir"))
+    before = folder_listing(cwd)
+    for args, named in cases:
+        result = run(args + ["--quiet"] if args and args[0] == "spawn" else args, cwd)
+        where = " ".join(args) or "(no arguments)"
+        check(result.returncode == 2, f"{where}: exit 2, got {result.returncode}")
+        lines = result.stderr.strip().splitlines()
+        check(len(lines) == 1, f"{where}: one line on stderr, got {result.stderr!r}")
+        check(named in result.stderr, f"{where}: stderr names {named}: {result.stderr!r}")
+        check("accepted" in result.stderr, f"{where}: stderr states the accepted form")
+        check(result.stdout == "", f"{where}: nothing on stdout")
+        check(folder_listing(cwd) == before, f"{where}: no file created")
+    with open(precious) as f:
+        check(f.read() == "keep me\n", "an existing file is never overwritten by a failed run")
+    os.chmod(readonly, 0o755)
+
+
+def test_reports(cwd):
+    result = run(["spawn", "--payload", "1KB,2KiB", "--format", "csv", "--csv", "out.csv",
+                  "--json", "out.json"] + FAST, cwd)
+    check(result.returncode == 0, f"csv run exits 0: {result.stderr}")
+    check(result.stderr == "", f"--quiet keeps stderr empty: {result.stderr!r}")
+    with open(os.path.join(cwd, "out.csv"), newline="") as f:
+        file_text = f.read()
+    check(file_text == result.stdout.replace("\n", "\r\n") or file_text.replace("\r\n", "\n")
+          == result.stdout.replace("\r\n", "\n"), "stdout CSV equals the CSV file")
+    rows = list(csv.DictReader(io.StringIO(file_text, newline="")))
+    header = next(csv.reader(io.StringIO(file_text, newline="")))
+    fixed = ["scenario", "row_type", "mode", "baseline", "parameter_set", "parameters",
+             "repetition", "representative", "statistic", "unstable", "speedup_vs_baseline",
+             "result_received_ns", "entry_started_ns", "call_returned_ns", "frames_dropped",
+             "frames_janky", "worst_frame_latency_ns", "longest_freeze_ns", "longest_event_ns",
+             "ui_busy_share", "fps", "ui_work_ns", "warmups", "repetitions", "seed",
+             "lead_in_frames", "lead_out_frames", "cpu_model", "logical_cores", "load_average_1m",
+             "load_average_5m", "load_average_15m", "compiler", "build_type", "commit", "version",
+             "libraries", "timestamp_utc", "command_line"]
+    check(header == fixed, f"CSV columns in documented order: {header}")
+    repetitions = [r for r in rows if r["row_type"] == "repetition"]
+    summaries = [r for r in rows if r["row_type"] == "summary"]
+    check(len(repetitions) == 2 * 3 * 3, f"2 sizes x 3 modes x 3 repetitions: {len(repetitions)}")
+    check(len(summaries) == 2 * 3 * 7, f"7 statistics per mode and size: {len(summaries)}")
+    check(len(rows) == len(repetitions) + len(summaries), "only repetition and summary rows")
+    check({r["parameters"] for r in rows} == {"payload_bytes=1000", "payload_bytes=2048"},
+          "exact byte counts in the parameters column")
+    check(any("2048 bytes" in r["parameter_set"] for r in rows), "label echoes the byte count")
+    for r in rows:
+        check(r["scenario"] == "spawn" and r["fps"] == "1000" and r["ui_work_ns"] == "100000",
+              "scenario and settings on every row")
+        check(r["baseline"] == ("true" if r["mode"] == "thread" else "false"), "thread is baseline")
+        check(r["repetitions"] == "3" and r["seed"] == "42", "repetitions and seed echoed")
+        check(int(r["logical_cores"]) > 0, "logical cores recorded")
+    for r in repetitions:
+        received, started = float(r["result_received_ns"]), float(r["entry_started_ns"])
+        returned = float(r["call_returned_ns"])
+        check(0 < returned and 0 < started <= received, f"phases are ordered: {r}")
+        check(float(r["frames_dropped"]) >= 0 and 0 <= float(r["ui_busy_share"]) <= 1,
+              "frame metrics in range")
+    for size in ("payload_bytes=1000", "payload_bytes=2048"):
+        for mode in ("thread", "spawn", "run"):
+            mine = [r for r in repetitions if r["mode"] == mode and r["parameters"] == size]
+            check(sorted(r["repetition"] for r in mine) == ["1", "2", "3"], "repetitions 1..3")
+            check(sum(r["representative"] == "true" for r in mine) == 1, "one representative")
+            stats = {r["statistic"]: r for r in summaries
+                     if r["mode"] == mode and r["parameters"] == size}
+            check(set(stats) == {"min", "median", "mean", "p90", "max", "stddev", "cv"},
+                  "every statistic present")
+            values = sorted(float(r["result_received_ns"]) for r in mine)
+            check(float(stats["min"]["result_received_ns"]) == values[0], "min matches")
+            check(float(stats["median"]["result_received_ns"]) == values[1], "median matches")
+            check(float(stats["max"]["result_received_ns"]) == values[2], "max matches")
+            cv = float(stats["cv"]["result_received_ns"])
+            check(("result_received_ns" in stats["cv"]["unstable"].split(";")) == (cv > 0.10),
+                  "unstable column follows the 10 % rule")
+            ratio = stats["median"]["speedup_vs_baseline"]
+            if mode == "thread":
+                check(float(ratio) == 1.0, "baseline speedup is 1")
+            else:
+                base = [r for r in summaries if r["mode"] == "thread" and r["parameters"] == size
+                        and r["statistic"] == "median"][0]
+                expected = float(base["result_received_ns"]) / float(
+                    stats["median"]["result_received_ns"])
+                check(abs(float(ratio) - expected) < 1e-9 * expected, "speedup = baseline/mode")
+
+    tool = subprocess.run([sys.executable, "-m", "json.tool", "out.json"], cwd=cwd,
+                          capture_output=True, text=True)
+    check(tool.returncode == 0, f"json.tool parses the JSON report: {tool.stderr}")
+    with open(os.path.join(cwd, "out.json")) as f:
+        document = json.load(f)
+    check(document["scenario"] == "spawn", "JSON names the scenario")
+    check(document["primary_metric"] == "result_received_ns", "JSON names the primary metric")
+    check(len(document["parameter_sets"]) == 2, "JSON has both sizes")
+    check(document["parameter_sets"][1]["parameters"] == {"payload_bytes": 2048},
+          "JSON parameters are exact numbers")
+    modes = document["parameter_sets"][0]["modes"]
+    check([m["name"] for m in modes] == ["thread", "spawn", "run"], "JSON modes baseline first")
+    check(all(len(m["repetitions"]) == 3 for m in modes), "JSON has every repetition")
+    check(set(modes[1]["summary"]["result_received_ns"]) ==
+          {"count", "min", "median", "mean", "p90", "max", "stddev", "cv", "unstable"},
+          "JSON statistics")
+    check(len(document["conclusions"]) == 2, "a conclusion per size")
+    check(document["environment"]["command_line"].endswith("--quiet"), "JSON keeps the command")
+
+    stdout_json = run(["spawn", "--json", "-", "--csv", "out2.csv"] + FAST, cwd)
+    check(stdout_json.returncode == 0, "--json - runs")
+    check(json.loads(stdout_json.stdout)["scenario"] == "spawn", "--json - prints JSON to stdout")
+
+    markdown = run(["spawn", "--format", "markdown", "--csv", "out3.csv"] + FAST, cwd)
+    check(markdown.returncode == 0 and "| thread (baseline) | spawn | run |" in markdown.stdout,
+          "markdown has the side-by-side table")
+    check("```" in markdown.stdout, "markdown shows the filmstrips in a code block")
+
+
+def test_default_csv(cwd):
+    result = run(["spawn", "--results-dir", "out/nested", "--no-color"] + FAST, cwd)
+    check(result.returncode == 0, f"table run exits 0: {result.stderr}")
+    files = os.listdir(os.path.join(cwd, "out", "nested"))
+    check(len(files) == 1 and files[0].startswith("spawn-") and files[0].endswith("Z.csv"),
+          f"one default CSV named after scenario and UTC time: {files}")
+    last = result.stdout.rstrip("\n").splitlines()[-1]
+    check(last == "CSV report: " + os.path.join("out", "nested", files[0]),
+          f"table mode ends with the CSV path: {last!r}")
+    check("thread (baseline)" in result.stdout and "x faster" in result.stdout
+          or "x slower" in result.stdout or "as fast" in result.stdout,
+          "table shows the baseline and ratios")
+    check("1 KB (1000 bytes)" in result.stdout, "table echoes the exact byte count")
+    check("repetition" in result.stdout and "VSync" in result.stdout, "table shows filmstrips")
+    check("\x1b[" not in result.stdout, "--no-color (and a pipe) means no escape sequences")
+    with open(os.path.join(cwd, "out", "nested", files[0]), newline="") as f:
+        rows = list(csv.DictReader(f))
+    check(len(rows) == 3 * 3 + 3 * 7, "default CSV holds every row")
+
+
+GROUPS = {"help": test_help, "bad_input": test_bad_input, "reports": test_reports,
+          "default_csv": test_default_csv}
+
+with tempfile.TemporaryDirectory() as folder:
+    GROUPS[GROUP](folder)
+    for root, dirs, _ in os.walk(folder):  # let cleanup remove read-only folders
+        for name in dirs:
+            os.chmod(os.path.join(root, name), 0o755)
+
+for failure in failures:
+    print("FAIL:", failure)
+print(f"{GROUP}: {'FAILED' if failures else 'ok'} ({len(failures)} failures)")
+sys.exit(1 if failures else 0)

@@ -1,0 +1,144 @@
+#include "bench/harness/runner.hpp"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+#include "bench/harness/frame_metrics.hpp"
+#include "fake_scenario.hpp"
+
+namespace {
+
+bench::ScenarioResult run(fake::Scenario& scenario, bench::RunSettings settings,
+                          bench::ProgressCallback progress = {}) {
+  return bench::run_scenario_on_main_isolate(scenario, settings, bench::Environment{},
+                                             std::move(progress));
+}
+
+TEST(Runner, RunsWarmupsAndRepetitionsForEveryModeAndParameterSet) {
+  fake::Scenario scenario({.parameter_sets = 2});
+  const auto result = run(scenario, fake::fast_settings(3, 2));
+
+  EXPECT_EQ(scenario.calls.make_runner, 4);
+  EXPECT_EQ(scenario.calls.setup, 4);
+  EXPECT_EQ(scenario.calls.teardown, 4);
+  EXPECT_EQ(scenario.calls.run_once, 2 * 2 * (3 + 2));
+  ASSERT_EQ(result.parameter_sets.size(), 2u);
+  EXPECT_EQ(result.parameter_sets[1].parameters.label, "2 KB (2000 bytes)");
+  for (const auto& set : result.parameter_sets) {
+    ASSERT_EQ(set.modes.size(), 2u);
+    EXPECT_EQ(set.modes[0].mode.name, "main");
+    EXPECT_TRUE(set.modes[0].baseline);
+    EXPECT_FALSE(set.modes[1].baseline);
+    for (const auto& mode : set.modes) {
+      ASSERT_EQ(mode.repetitions.size(), 3u);
+      for (int r = 0; r < 3; ++r) EXPECT_EQ(mode.repetitions[r].index, r + 1);
+    }
+  }
+  EXPECT_EQ(result.conclusions, std::vector<std::string>{"a conclusion"});
+  EXPECT_EQ(scenario.conclusions_saw_sets, 2u);
+}
+
+TEST(Runner, InterleavesModesWithinEachRound) {
+  fake::Scenario scenario;
+  run(scenario, fake::fast_settings(2, 1));
+  const std::vector<std::string> expected{"main", "worker", "main", "worker", "main", "worker"};
+  EXPECT_EQ(scenario.calls.run_order, expected);
+}
+
+TEST(Runner, EveryRepetitionCarriesTheScenarioAndFrameMetricsAndItsFrameLog) {
+  fake::Scenario scenario;
+  const auto result = run(scenario, fake::fast_settings(2, 0));
+  ASSERT_EQ(result.metrics.size(), 2 + bench::frame_metric_specs().size());
+  EXPECT_EQ(result.primary_metric().key, "work_ns");
+  for (const auto& mode : result.parameter_sets[0].modes) {
+    for (const auto& repetition : mode.repetitions) {
+      for (const auto& metric : result.metrics) {
+        EXPECT_TRUE(repetition.values.contains(metric.key)) << metric.key;
+      }
+      EXPECT_FALSE(repetition.frames.frames.empty());  // the display ran around the work
+      EXPECT_GE(repetition.frames.frames.size(), 3u);  // at least the lead-in frames
+    }
+    EXPECT_EQ(mode.summaries.size(), result.metrics.size());
+  }
+}
+
+TEST(Runner, SetupMetricsAreKeptPerModeAndMayBeLeftOut) {
+  fake::Scenario scenario;
+  const auto result = run(scenario, fake::fast_settings(1, 0));
+  const auto& modes = result.parameter_sets[0].modes;
+  EXPECT_TRUE(modes[0].setup.empty());
+  ASSERT_TRUE(modes[1].setup.contains("spawn_ns"));
+  EXPECT_DOUBLE_EQ(modes[1].setup.at("spawn_ns"), 1234);
+}
+
+TEST(Runner, SummariesRatiosAndRepresentativeComeFromTheRepetitions) {
+  fake::Scenario scenario;
+  // No warm-ups: run k of main yields 2000 * k ns, of worker 1000 * k ns.
+  const auto result = run(scenario, fake::fast_settings(5, 0));
+  const auto& main = result.parameter_sets[0].modes[0];
+  const auto& worker = result.parameter_sets[0].modes[1];
+  EXPECT_DOUBLE_EQ(main.summary("work_ns")->statistics.median, 6000);
+  EXPECT_DOUBLE_EQ(worker.summary("work_ns")->statistics.median, 3000);
+  EXPECT_DOUBLE_EQ(worker.summary("work_ns")->statistics.max, 5000);
+  EXPECT_EQ(main.repetitions[main.representative].index, 3);
+  const auto factor = bench::speedup(main, worker, result.primary_metric());
+  ASSERT_TRUE(factor);
+  EXPECT_DOUBLE_EQ(*factor, 2.0);
+  EXPECT_EQ(bench::describe_speedup(*factor, result.primary_metric()), "2.00x faster");
+  EXPECT_EQ(bench::describe_speedup(0.5, result.primary_metric()), "2.00x slower");
+  EXPECT_TRUE(main.summary("work_ns")->statistics.unstable);  // 2000..10000 ns spreads widely
+}
+
+TEST(Runner, ReportsProgressBeforeEveryRun) {
+  fake::Scenario scenario;
+  std::vector<bench::Progress> seen;
+  run(scenario, fake::fast_settings(2, 1), [&](const bench::Progress& p) { seen.push_back(p); });
+  ASSERT_EQ(seen.size(), 6u);
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    EXPECT_EQ(seen[i].step, static_cast<int>(i) + 1);
+    EXPECT_EQ(seen[i].total, 6);
+  }
+  EXPECT_TRUE(seen[0].warmup);
+  EXPECT_FALSE(seen[2].warmup);
+}
+
+TEST(Runner, BlockingTheMainIsolateShowsAsDroppedFrames) {
+  fake::Scenario scenario({.block_main = std::chrono::milliseconds(100)});
+  bench::RunSettings settings = fake::fast_settings(1, 0);
+  settings.display.fps = 60;  // 100 ms of blocking spans about six VSyncs
+  settings.display.ui_work = std::chrono::milliseconds(1);
+  const auto result = run(scenario, settings);
+  const auto& repetition = result.parameter_sets[0].modes[0].repetitions[0];
+  EXPECT_GE(repetition.values.at(bench::frame_metric_keys::dropped), 1);
+  EXPECT_GE(repetition.values.at(bench::frame_metric_keys::longest_event), 100e6);
+  EXPECT_GE(repetition.values.at(bench::frame_metric_keys::longest_freeze), 100e6);
+}
+
+TEST(Runner, MissingOrUndeclaredMetricsFailTheRunAfterTeardown) {
+  fake::Scenario missing({.omit_metric = true});
+  EXPECT_THROW(run(missing, fake::fast_settings(1, 0)), std::logic_error);
+  EXPECT_EQ(missing.calls.teardown, missing.calls.setup);
+  fake::Scenario extra({.extra_metric = true});
+  EXPECT_THROW(run(extra, fake::fast_settings(1, 0)), std::logic_error);
+  EXPECT_EQ(extra.calls.teardown, 2);
+}
+
+TEST(Runner, AFailingRunnerFailsTheRunWithItsErrorAfterTeardown) {
+  fake::Scenario failing({.fail_run = true});
+  EXPECT_THROW(run(failing, fake::fast_settings(1, 1)), std::runtime_error);
+  EXPECT_EQ(failing.calls.teardown, 2);
+}
+
+TEST(Runner, RejectsSettingsThatCannotMeasure) {
+  fake::Scenario scenario;
+  auto settings = fake::fast_settings();
+  settings.repetitions = 0;
+  EXPECT_THROW(run(scenario, settings), std::invalid_argument);
+  settings = fake::fast_settings();
+  settings.display.fps = 0;
+  EXPECT_THROW(run(scenario, settings), std::invalid_argument);
+  EXPECT_EQ(scenario.calls.make_runner, 0);
+}
+
+}  // namespace

@@ -1,0 +1,120 @@
+// The sentences under the json-parse table follow the run's medians.
+
+#include <gtest/gtest.h>
+
+#include "bench/harness/frame_metrics.hpp"
+#include "bench/harness/runner.hpp"
+#include "json_parse/scenario/json_parse_scenario.hpp"
+
+namespace json_parse {
+namespace {
+
+struct ModeFigures {
+  std::string name;
+  double end_to_end_ns;
+  double dropped;
+};
+
+bench::ParameterResult parameter_set(std::int64_t bytes, const std::string& decoder,
+                                     const std::vector<ModeFigures>& modes) {
+  bench::ParameterResult set;
+  set.parameters.label = std::to_string(bytes) + " bytes";
+  set.parameters.parameters = {{"size_bytes", bytes}, {"decoder", decoder}, {"products", 10}};
+  for (const auto& figures : modes) {
+    bench::ModeResult mode;
+    mode.mode = {figures.name, ""};
+    mode.baseline = set.modes.empty();
+    for (int r = 1; r <= 3; ++r) {
+      bench::Repetition repetition;
+      repetition.index = r;
+      repetition.values = {{"end_to_end_ns", figures.end_to_end_ns},
+                           {"main_thread_ns", figures.name == "main" ? figures.end_to_end_ns : 1e5},
+                           {"parse_ns", figures.end_to_end_ns},
+                           {bench::frame_metric_keys::dropped, figures.dropped},
+                           {bench::frame_metric_keys::longest_event, figures.end_to_end_ns}};
+      mode.repetitions.push_back(std::move(repetition));
+    }
+    if (figures.name == "worker") mode.setup = {{"worker_spawn_ns", 250'000}};
+    set.modes.push_back(std::move(mode));
+  }
+  return set;
+}
+
+class Conclusions : public ::testing::Test {
+ protected:
+  Conclusions() {
+    JsonParseConfig config;
+    config.sizes = {3000};
+    scenario_ = make_json_parse_scenario(config);
+  }
+
+  std::vector<std::string> conclude(std::vector<bench::ParameterResult> sets) {
+    bench::ScenarioResult result;
+    result.scenario = "json-parse";
+    result.settings.display.fps = 60;
+    result.settings.display.ui_work = std::chrono::milliseconds(2);
+    result.metrics = scenario_->metrics();
+    for (auto& spec : bench::frame_metric_specs()) result.metrics.push_back(spec);
+    result.setup_metrics = scenario_->setup_metrics();
+    result.parameter_sets = std::move(sets);
+    bench::summarize_result(result);
+    return scenario_->conclusions(result);
+  }
+
+  static bool any_contains(const std::vector<std::string>& sentences, const std::string& part) {
+    return std::any_of(sentences.begin(), sentences.end(),
+                       [&](const std::string& s) { return s.find(part) != std::string::npos; });
+  }
+
+  std::unique_ptr<JsonParseScenario> scenario_;
+};
+
+TEST_F(Conclusions, NameTheSmallestSizeWhereMainThreadParsingDropsFrames) {
+  const auto sentences = conclude({
+      parameter_set(1'000'000, "dynamic", {{"main", 5e6, 0}, {"worker", 6e6, 0}}),
+      parameter_set(2'000'000, "dynamic", {{"main", 10e6, 0}, {"worker", 11e6, 0}}),
+      parameter_set(8'000'000, "dynamic", {{"main", 40e6, 2}, {"worker", 42e6, 0}}),
+  });
+  EXPECT_TRUE(any_contains(sentences, "starts to drop frames at 8 MB (at 2 MB it dropped none)"))
+      << testing::PrintToString(sentences);
+  EXPECT_TRUE(any_contains(sentences, "60 fps with 2 ms of UI work"));
+  EXPECT_TRUE(any_contains(sentences, "fastest offload end to end is worker"));
+  EXPECT_TRUE(any_contains(sentences, "60-80 ms")) << "the document's figure, quoted as such";
+  EXPECT_TRUE(any_contains(sentences, "decoded and mapped 2 MB on the main isolate in 10"))
+      << "the run's own 2 MB figure beside it";
+  EXPECT_TRUE(any_contains(sentences, "250 µs")) << "the worker's one-off spawn";
+}
+
+TEST_F(Conclusions, SayWhenNoSizeDropsFrames) {
+  const auto sentences = conclude({
+      parameter_set(1'000'000, "typed", {{"main", 1e6, 0}}),
+      parameter_set(4'000'000, "typed", {{"main", 4e6, 0}}),
+  });
+  EXPECT_TRUE(any_contains(sentences, "no size in this run made it drop frames, up to 4 MB"))
+      << testing::PrintToString(sentences);
+  EXPECT_FALSE(any_contains(sentences, "fastest offload")) << "no offload mode ran";
+  EXPECT_TRUE(any_contains(sentences, "parsed nothing with the dynamic decoder"));
+}
+
+TEST_F(Conclusions, SayWhenTheSmallestSizeAlreadyDropsFrames) {
+  const auto sentences = conclude({
+      parameter_set(1'000'000, "dynamic", {{"main", 30e6, 1}, {"run", 31e6, 0}}),
+      parameter_set(2'000'000, "dynamic", {{"main", 60e6, 3}, {"run", 61e6, 0}}),
+  });
+  EXPECT_TRUE(any_contains(sentences, "drops frames already at the smallest size, 1 MB"))
+      << testing::PrintToString(sentences);
+  EXPECT_TRUE(any_contains(sentences, "still the stutter shows here"));
+}
+
+TEST_F(Conclusions, OneSizeGetsItsOwnFigures) {
+  const auto sentences = conclude({
+      parameter_set(2'000'000, "typed", {{"main", 2e6, 0}, {"run", 5e6, 0}, {"worker", 3e6, 0}}),
+  });
+  EXPECT_TRUE(any_contains(sentences, "Main isolate, typed decoder, 2 MB: the parse took 2 ms"))
+      << testing::PrintToString(sentences);
+  EXPECT_TRUE(any_contains(sentences, "fastest offload end to end is worker, 3 ms"));
+  EXPECT_TRUE(any_contains(sentences, "(1.50x)"));
+}
+
+}  // namespace
+}  // namespace json_parse
