@@ -43,6 +43,7 @@ TEST(CopyCrossing, ReceiverGetsDistinctAddresses) {
 }
 
 TEST(CopyCrossing, CopyIsChargedToTheReceiverHeap) {
+  if (!iso::heap_accounting_enabled()) GTEST_SKIP() << "no heap accounting in this build";
   ScratchAccount receiver;
   ScratchAccount sender;
   std::vector<std::uint8_t> bytes;
@@ -77,6 +78,7 @@ void hold_and_report(iso::SendPort to_main) {
 }
 
 TEST(CopyCrossing, ReceivingIsolateIsCharged) {
+  if (!iso::heap_accounting_enabled()) GTEST_SKIP() << "no heap accounting in this build";
   auto report = on_main([]() -> iso::Future<std::pair<std::int64_t, std::size_t>> {
     iso::ReceivePort replies;
     co_await iso::Isolate::spawn(&hold_and_report, replies.send_port());

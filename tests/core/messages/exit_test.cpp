@@ -25,6 +25,7 @@ void build_and_exit(iso::SendPort to_main) {
 }  // namespace
 
 TEST(ExitCrossing, HandsOverWithoutCopy) {
+  if (!iso::heap_accounting_enabled()) GTEST_SKIP() << "no heap accounting in this build";
   auto outcome = on_main([]() -> iso::Future<std::tuple<std::uint64_t, std::size_t, std::int64_t>> {
     iso::ReceivePort port;
     const auto before = iso::Isolate::current().heap_stats().live_bytes;

@@ -37,6 +37,7 @@ TEST(Share, SendingDoesNotCopy) {
 }
 
 TEST(Share, ChargedToTheSharedHeapNotTheCreator) {
+  if (!iso::heap_accounting_enabled()) GTEST_SKIP() << "no heap accounting in this build";
   ScratchAccount creator;
   const auto shared_before = iso::shared_heap_stats().live_bytes;
   iso::Shared<std::string> text;
