@@ -36,11 +36,12 @@ class HeapAccount {
     live_allocations.fetch_add(1, std::memory_order_relaxed);
     allocations.fetch_add(1, std::memory_order_relaxed);
     allocated_bytes.fetch_add(bytes, std::memory_order_relaxed);
-    const auto live = live_bytes.fetch_add(static_cast<std::int64_t>(bytes),
-                                           std::memory_order_relaxed) +
-                      static_cast<std::int64_t>(bytes);
+    const auto live =
+        live_bytes.fetch_add(static_cast<std::int64_t>(bytes), std::memory_order_relaxed) +
+        static_cast<std::int64_t>(bytes);
     auto peak = peak_bytes.load(std::memory_order_relaxed);
-    while (live > peak && !peak_bytes.compare_exchange_weak(peak, live, std::memory_order_relaxed)) {
+    while (live > peak &&
+           !peak_bytes.compare_exchange_weak(peak, live, std::memory_order_relaxed)) {
     }
   }
 
@@ -141,9 +142,13 @@ void* allocate_aligned_or_throw(std::size_t size, std::align_val_t alignment) {
 AllocationScope::AllocationScope(HeapAccount* account) noexcept : previous_(t_current_account) {
   t_current_account = account;
 }
-AllocationScope::~AllocationScope() { t_current_account = previous_; }
+AllocationScope::~AllocationScope() {
+  t_current_account = previous_;
+}
 
-std::uint64_t thread_allocated_bytes() noexcept { return t_allocated_bytes; }
+std::uint64_t thread_allocated_bytes() noexcept {
+  return t_allocated_bytes;
+}
 
 namespace detail {
 
@@ -157,7 +162,9 @@ void retain(HeapAccount* account) noexcept {
   if (account != nullptr) account->references.fetch_add(1, std::memory_order_relaxed);
 }
 
-void release(HeapAccount* account) noexcept { release_account(account); }
+void release(HeapAccount* account) noexcept {
+  release_account(account);
+}
 
 HeapStats stats_of(const HeapAccount* account) noexcept {
   HeapStats stats;
@@ -177,8 +184,12 @@ HeapStats stats_of(const HeapAccount* account) noexcept {
   return stats;
 }
 
-HeapAccount* current_heap_account() noexcept { return t_current_account; }
-void set_current_heap_account(HeapAccount* account) noexcept { t_current_account = account; }
+HeapAccount* current_heap_account() noexcept {
+  return t_current_account;
+}
+void set_current_heap_account(HeapAccount* account) noexcept {
+  t_current_account = account;
+}
 
 void adopt(HeapAccount* receiver, HeapAccount* donor) {
   if (receiver == nullptr || donor == nullptr || receiver == donor) return;
@@ -229,8 +240,12 @@ using iso::allocate_or_throw;
 using iso::deallocate;
 using iso::deallocate_aligned;
 
-void* operator new(std::size_t size) { return allocate_or_throw(size); }
-void* operator new[](std::size_t size) { return allocate_or_throw(size); }
+void* operator new(std::size_t size) {
+  return allocate_or_throw(size);
+}
+void* operator new[](std::size_t size) {
+  return allocate_or_throw(size);
+}
 void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
   return allocate(size == 0 ? 1 : size);
 }
@@ -250,15 +265,33 @@ void* operator new[](std::size_t size, std::align_val_t alignment, const std::no
   return allocate_aligned(size == 0 ? 1 : size, alignment);
 }
 
-void operator delete(void* p) noexcept { deallocate(p); }
-void operator delete[](void* p) noexcept { deallocate(p); }
-void operator delete(void* p, std::size_t) noexcept { deallocate(p); }
-void operator delete[](void* p, std::size_t) noexcept { deallocate(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { deallocate(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { deallocate(p); }
-void operator delete(void* p, std::align_val_t a) noexcept { deallocate_aligned(p, a); }
-void operator delete[](void* p, std::align_val_t a) noexcept { deallocate_aligned(p, a); }
-void operator delete(void* p, std::size_t, std::align_val_t a) noexcept { deallocate_aligned(p, a); }
+void operator delete(void* p) noexcept {
+  deallocate(p);
+}
+void operator delete[](void* p) noexcept {
+  deallocate(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  deallocate(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  deallocate(p);
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept {
+  deallocate(p);
+}
+void operator delete[](void* p, const std::nothrow_t&) noexcept {
+  deallocate(p);
+}
+void operator delete(void* p, std::align_val_t a) noexcept {
+  deallocate_aligned(p, a);
+}
+void operator delete[](void* p, std::align_val_t a) noexcept {
+  deallocate_aligned(p, a);
+}
+void operator delete(void* p, std::size_t, std::align_val_t a) noexcept {
+  deallocate_aligned(p, a);
+}
 void operator delete[](void* p, std::size_t, std::align_val_t a) noexcept {
   deallocate_aligned(p, a);
 }

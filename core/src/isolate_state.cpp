@@ -29,7 +29,9 @@ UncaughtError describe(const std::exception_ptr& error) {
 
 }  // namespace
 
-IsolateState* current_isolate() noexcept { return t_current_isolate; }
+IsolateState* current_isolate() noexcept {
+  return t_current_isolate;
+}
 
 IsolateState& require_current_isolate(const char* operation) {
   if (t_current_isolate == nullptr) {
@@ -50,7 +52,9 @@ IsolateState::IsolateState(std::string name, HeapAccount* heap,
   frames_.previous = frames_.next = &frames_;
 }
 
-IsolateState::~IsolateState() { release(account); }
+IsolateState::~IsolateState() {
+  release(account);
+}
 
 void IsolateState::start_thread(EntryTask entry) {
   thread = std::thread([self = shared_from_this(), entry = std::move(entry)]() mutable {
@@ -249,7 +253,9 @@ void IsolateState::register_port(const std::shared_ptr<PortState>& port) {
   ports_.emplace(port.get(), port);
 }
 
-void IsolateState::forget_port(PortState& port) noexcept { ports_.erase(&port); }
+void IsolateState::forget_port(PortState& port) noexcept {
+  ports_.erase(&port);
+}
 
 // ---- the end
 

@@ -30,7 +30,9 @@ void close_port(PortState& port) noexcept {
   port.owner.forget_port(port);
 }
 
-bool port_is_open(const PortState& port) noexcept { return port.open.load(); }
+bool port_is_open(const PortState& port) noexcept {
+  return port.open.load();
+}
 
 void dispatch_to_handler(const std::weak_ptr<PortState>& weak, Message&& message) {
   auto port = weak.lock();
@@ -38,9 +40,15 @@ void dispatch_to_handler(const std::weak_ptr<PortState>& weak, Message&& message
   auto handler = port->handler;  // survives the handler closing its own port
   (*handler)(std::move(message));
 }
-std::uint64_t port_id(const PortState& port) noexcept { return port.id; }
-IsolateState& port_owner(const PortState& port) noexcept { return port.owner; }
-HeapAccount* receiver_account(const PortState& port) noexcept { return port.mailbox->account(); }
+std::uint64_t port_id(const PortState& port) noexcept {
+  return port.id;
+}
+IsolateState& port_owner(const PortState& port) noexcept {
+  return port.owner;
+}
+HeapAccount* receiver_account(const PortState& port) noexcept {
+  return port.mailbox->account();
+}
 
 void deliver(const std::shared_ptr<PortState>& port, Message&& message, HeapAccount* donor) {
   if (!port->open.load(std::memory_order_relaxed)) return;  // dropped; the copy is freed here
@@ -58,13 +66,16 @@ void deliver(const std::shared_ptr<PortState>& port, Message&& message, HeapAcco
 // ---- RawReceivePort
 
 RawReceivePort::RawReceivePort() : RawReceivePort(Handler()) {}
-RawReceivePort::RawReceivePort(Handler handler) : RawReceivePort(std::move(handler), std::string()) {}
+RawReceivePort::RawReceivePort(Handler handler)
+    : RawReceivePort(std::move(handler), std::string()) {}
 RawReceivePort::RawReceivePort(Handler handler, std::string debug_name)
-    : port_(detail::open_port(detail::require_current_isolate("RawReceivePort"),
-                              std::move(handler))),
+    : port_(
+          detail::open_port(detail::require_current_isolate("RawReceivePort"), std::move(handler))),
       debug_name_(std::move(debug_name)) {}
 
-RawReceivePort::~RawReceivePort() { close(); }
+RawReceivePort::~RawReceivePort() {
+  close();
+}
 
 RawReceivePort& RawReceivePort::operator=(RawReceivePort&& other) noexcept {
   if (this != &other) {
@@ -78,11 +89,15 @@ RawReceivePort& RawReceivePort::operator=(RawReceivePort&& other) noexcept {
 void RawReceivePort::set_handler(Handler handler) {
   if (port_) detail::set_port_handler(*port_, std::move(handler));
 }
-SendPort RawReceivePort::send_port() const { return SendPort(port_); }
+SendPort RawReceivePort::send_port() const {
+  return SendPort(port_);
+}
 void RawReceivePort::close() noexcept {
   if (port_) detail::close_port(*port_);
 }
-bool RawReceivePort::is_closed() const noexcept { return !port_ || !detail::port_is_open(*port_); }
+bool RawReceivePort::is_closed() const noexcept {
+  return !port_ || !detail::port_is_open(*port_);
+}
 
 // ---- ReceivePort
 
@@ -130,13 +145,15 @@ ReceivePort::ReceivePort() : ReceivePort(std::string()) {}
 ReceivePort::ReceivePort(std::string debug_name) : core_(std::make_shared<Core>()) {
   core_->debug_name = std::move(debug_name);
   std::weak_ptr<Core> weak = core_;
-  core_->port = detail::open_port(detail::require_current_isolate("ReceivePort"),
-                                  [weak](Message message) {
-                                    if (auto core = weak.lock()) core->receive(std::move(message));
-                                  });
+  core_->port =
+      detail::open_port(detail::require_current_isolate("ReceivePort"), [weak](Message message) {
+        if (auto core = weak.lock()) core->receive(std::move(message));
+      });
 }
 
-ReceivePort::~ReceivePort() { close(); }
+ReceivePort::~ReceivePort() {
+  close();
+}
 
 ReceivePort& ReceivePort::operator=(ReceivePort&& other) noexcept {
   if (this != &other) {
@@ -146,11 +163,14 @@ ReceivePort& ReceivePort::operator=(ReceivePort&& other) noexcept {
   return *this;
 }
 
-SendPort ReceivePort::send_port() const { return SendPort(core_->port); }
+SendPort ReceivePort::send_port() const {
+  return SendPort(core_->port);
+}
 
 void ReceivePort::listen(std::function<void(Message)> on_message) {
   Core& core = *core_;
-  if (core.listened) throw StateError("ReceivePort '" + core.debug_name + "' is already listened to");
+  if (core.listened)
+    throw StateError("ReceivePort '" + core.debug_name + "' is already listened to");
   if (core.waiter) throw StateError("ReceivePort '" + core.debug_name + "' has a pending next()");
   core.listened = true;
   if (!core.is_open()) return;
@@ -170,8 +190,10 @@ void ReceivePort::listen(std::function<void(Message)> on_message) {
 
 Future<Message> ReceivePort::next() {
   Core& core = *core_;
-  if (core.listened) throw StateError("ReceivePort '" + core.debug_name + "' is already listened to");
-  if (core.waiter) throw StateError("ReceivePort '" + core.debug_name + "' already has a pending next()");
+  if (core.listened)
+    throw StateError("ReceivePort '" + core.debug_name + "' is already listened to");
+  if (core.waiter)
+    throw StateError("ReceivePort '" + core.debug_name + "' already has a pending next()");
   Completer<Message> completer;
   Future<Message> result = completer.future();
   if (!core.buffer.empty()) {
@@ -196,8 +218,14 @@ Future<Message> ReceivePort::first() {
 void ReceivePort::close() noexcept {
   if (core_) core_->close();
 }
-bool ReceivePort::is_closed() const noexcept { return !core_ || !core_->is_open(); }
-std::size_t ReceivePort::buffered() const noexcept { return core_ ? core_->buffer.size() : 0; }
-const std::string& ReceivePort::debug_name() const noexcept { return core_->debug_name; }
+bool ReceivePort::is_closed() const noexcept {
+  return !core_ || !core_->is_open();
+}
+std::size_t ReceivePort::buffered() const noexcept {
+  return core_ ? core_->buffer.size() : 0;
+}
+const std::string& ReceivePort::debug_name() const noexcept {
+  return core_->debug_name;
+}
 
 }  // namespace iso

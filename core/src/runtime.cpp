@@ -11,20 +11,30 @@ namespace detail {
 const std::string& debug_name_of(const IsolateState& isolate) noexcept {
   return isolate.debug_name;
 }
-HeapAccount* heap_account_of(const IsolateState& isolate) noexcept { return isolate.account; }
+HeapAccount* heap_account_of(const IsolateState& isolate) noexcept {
+  return isolate.account;
+}
 void post_microtask(IsolateState& isolate, UniqueFunction<void()> task) {
   isolate.post_microtask(std::move(task));
 }
 void report_uncaught_error(IsolateState& isolate, std::exception_ptr error) {
   isolate.report_uncaught(std::move(error));
 }
-bool is_tearing_down(const IsolateState& isolate) noexcept { return isolate.tearing_down(); }
-void link_frame(IsolateState& isolate, FrameLink& link) noexcept { isolate.link(link); }
+bool is_tearing_down(const IsolateState& isolate) noexcept {
+  return isolate.tearing_down();
+}
+void link_frame(IsolateState& isolate, FrameLink& link) noexcept {
+  isolate.link(link);
+}
 void unlink_frame(FrameLink& link) noexcept {
   if (link.owner != nullptr) link.owner->unlink(link);
 }
-void add_keep_alive(IsolateState& isolate) noexcept { isolate.keep_alive(+1); }
-void drop_keep_alive(IsolateState& isolate) noexcept { isolate.keep_alive(-1); }
+void add_keep_alive(IsolateState& isolate) noexcept {
+  isolate.keep_alive(+1);
+}
+void drop_keep_alive(IsolateState& isolate) noexcept {
+  isolate.keep_alive(-1);
+}
 std::shared_ptr<void>& isolate_local_slot(IsolateState& isolate, const void* key) {
   return isolate.local_slot(key);
 }
@@ -32,11 +42,15 @@ std::uint64_t add_timer(IsolateState& isolate, Clock::time_point due, Clock::dur
                         UniqueFunction<void()> callback) {
   return isolate.add_timer(due, period, std::move(callback));
 }
-void cancel_timer(IsolateState& isolate, std::uint64_t id) noexcept { isolate.cancel_timer(id); }
+void cancel_timer(IsolateState& isolate, std::uint64_t id) noexcept {
+  isolate.cancel_timer(id);
+}
 bool timer_is_active(const IsolateState& isolate, std::uint64_t id) noexcept {
   return isolate.timer_active(id);
 }
-void request_exit(IsolateState& isolate) noexcept { isolate.request_exit(); }
+void request_exit(IsolateState& isolate) noexcept {
+  isolate.request_exit();
+}
 
 std::shared_ptr<IsolateState> start_isolate(SpawnOptions options, HeapAccount* account,
                                             EntryTask entry, SendCost entry_copy) {
@@ -64,7 +78,9 @@ MainIsolate::MainIsolate(std::string debug_name) {
                                           std::make_shared<IsolateGroup>(), true);
 }
 
-MainIsolate::~MainIsolate() { state_->group->shut_down(); }
+MainIsolate::~MainIsolate() {
+  state_->group->shut_down();
+}
 
 void MainIsolate::run(EntryTask first_event) {
   std::exception_ptr fatal = state_->run(std::move(first_event));
@@ -80,25 +96,45 @@ Isolate Isolate::current() {
   return Isolate(detail::require_current_isolate("Isolate::current").shared_from_this());
 }
 
-const std::string& Isolate::debug_name() const { return state_->debug_name; }
-void Isolate::kill(KillPriority priority) const { state_->kill(priority); }
+const std::string& Isolate::debug_name() const {
+  return state_->debug_name;
+}
+void Isolate::kill(KillPriority priority) const {
+  state_->kill(priority);
+}
 void Isolate::add_on_exit_listener(const SendPort& port, Message response) const {
   state_->add_exit_listener(port, std::move(response));
 }
 void Isolate::remove_on_exit_listener(const SendPort& port) const {
   state_->remove_exit_listener(port);
 }
-void Isolate::add_error_listener(const SendPort& port) const { state_->add_error_listener(port); }
+void Isolate::add_error_listener(const SendPort& port) const {
+  state_->add_error_listener(port);
+}
 void Isolate::remove_error_listener(const SendPort& port) const {
   state_->remove_error_listener(port);
 }
-void Isolate::set_errors_fatal(bool fatal) const { state_->errors_are_fatal.store(fatal); }
-bool Isolate::is_alive() const noexcept { return state_->is_alive(); }
-SendCost Isolate::spawn_cost() const noexcept { return state_->spawn_cost; }
-HeapStats Isolate::heap_stats() const noexcept { return detail::stats_of(state_->account); }
-LoopStats Isolate::loop_stats() const noexcept { return state_->loop_stats(); }
-void Isolate::reset_loop_stats() const noexcept { state_->reset_loop_stats(); }
+void Isolate::set_errors_fatal(bool fatal) const {
+  state_->errors_are_fatal.store(fatal);
+}
+bool Isolate::is_alive() const noexcept {
+  return state_->is_alive();
+}
+SendCost Isolate::spawn_cost() const noexcept {
+  return state_->spawn_cost;
+}
+HeapStats Isolate::heap_stats() const noexcept {
+  return detail::stats_of(state_->account);
+}
+LoopStats Isolate::loop_stats() const noexcept {
+  return state_->loop_stats();
+}
+void Isolate::reset_loop_stats() const noexcept {
+  state_->reset_loop_stats();
+}
 
-void exit() { detail::require_current_isolate("iso::exit").request_exit(); }
+void exit() {
+  detail::require_current_isolate("iso::exit").request_exit();
+}
 
 }  // namespace iso

@@ -11,7 +11,8 @@ Timer Timer::once(Duration after, detail::UniqueFunction<void()> callback) {
 }
 
 Timer Timer::periodic(Duration period, detail::UniqueFunction<void()> callback) {
-  if (period <= Duration::zero()) throw std::invalid_argument("Timer::periodic: period must be > 0");
+  if (period <= Duration::zero())
+    throw std::invalid_argument("Timer::periodic: period must be > 0");
   auto& isolate = detail::require_current_isolate("Timer::periodic");
   const auto due = detail::Clock::now() + period;
   return Timer(&isolate, detail::add_timer(isolate, due, period, std::move(callback)));

@@ -16,11 +16,21 @@ void print_string(std::ostream& out, const std::string& s) {
   out << '"';
   for (const char c : s) {
     switch (c) {
-      case '"': out << "\\\""; break;
-      case '\\': out << "\\\\"; break;
-      case '\n': out << "\\n"; break;
-      case '\t': out << "\\t"; break;
-      case '\r': out << "\\r"; break;
+      case '"':
+        out << "\\\"";
+        break;
+      case '\\':
+        out << "\\\\";
+        break;
+      case '\n':
+        out << "\\n";
+        break;
+      case '\t':
+        out << "\\t";
+        break;
+      case '\r':
+        out << "\\r";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out << "\\u" << std::hex << std::setw(4) << std::setfill('0') << int(c) << std::dec;
@@ -36,14 +46,22 @@ void print_string(std::ostream& out, const std::string& s) {
 
 const char* kind_name(Value::Kind kind) noexcept {
   switch (kind) {
-    case Value::Kind::null: return "null";
-    case Value::Kind::boolean: return "bool";
-    case Value::Kind::integer: return "int";
-    case Value::Kind::floating: return "double";
-    case Value::Kind::string: return "string";
-    case Value::Kind::bytes: return "bytes";
-    case Value::Kind::list: return "list";
-    case Value::Kind::map: return "map";
+    case Value::Kind::null:
+      return "null";
+    case Value::Kind::boolean:
+      return "bool";
+    case Value::Kind::integer:
+      return "int";
+    case Value::Kind::floating:
+      return "double";
+    case Value::Kind::string:
+      return "string";
+    case Value::Kind::bytes:
+      return "bytes";
+    case Value::Kind::list:
+      return "list";
+    case Value::Kind::map:
+      return "map";
   }
   return "?";
 }
@@ -100,11 +118,17 @@ const Value& Value::at(std::string_view key) const {
 
 std::ostream& operator<<(std::ostream& out, const Value& value) {
   switch (value.kind()) {
-    case Value::Kind::null: return out << "null";
-    case Value::Kind::boolean: return out << (value.as_bool() ? "true" : "false");
-    case Value::Kind::integer: return out << value.as_int();
-    case Value::Kind::floating: return out << value.as_double();
-    case Value::Kind::string: print_string(out, value.as_string()); return out;
+    case Value::Kind::null:
+      return out << "null";
+    case Value::Kind::boolean:
+      return out << (value.as_bool() ? "true" : "false");
+    case Value::Kind::integer:
+      return out << value.as_int();
+    case Value::Kind::floating:
+      return out << value.as_double();
+    case Value::Kind::string:
+      print_string(out, value.as_string());
+      return out;
     case Value::Kind::bytes: {
       out << '[';
       const char* separator = "";

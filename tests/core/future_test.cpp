@@ -10,7 +10,9 @@
 
 using namespace std::chrono_literals;
 
-TEST(RunMain, ReturnsPlainValue) { EXPECT_EQ(iso::run_main([] { return 42; }), 42); }
+TEST(RunMain, ReturnsPlainValue) {
+  EXPECT_EQ(iso::run_main([] { return 42; }), 42);
+}
 
 TEST(RunMain, ReturnsResultOfCoroutine) {
   auto result = iso::run_main([]() -> iso::Future<std::string> {
@@ -174,10 +176,9 @@ TEST(EventLoop, DelayWaitsAtLeastItsDuration) {
 }
 
 TEST(EventLoop, ErrorInTimerIsFatalOnMain) {
-  EXPECT_THROW(iso::run_main([] {
-                 iso::Timer::once(0ms, [] { throw std::logic_error("timer failed"); });
-               }),
-               std::logic_error);
+  EXPECT_THROW(
+      iso::run_main([] { iso::Timer::once(0ms, [] { throw std::logic_error("timer failed"); }); }),
+      std::logic_error);
 }
 
 TEST(EventLoop, LoopStatsSeeTheLongestEvent) {

@@ -26,7 +26,9 @@ T run_on_main(F body) {
   return iso::run_main(std::move(body));
 }
 
-int square(int x) { return x * x; }
+int square(int x) {
+  return x * x;
+}
 std::size_t count_words(std::string text) {
   std::size_t words = 0;
   bool in_word = false;
@@ -41,9 +43,8 @@ std::size_t count_words(std::string text) {
 }  // namespace
 
 TEST(IsolateRun, ReturnsValueOfPlainFunction) {
-  auto result = run_on_main<int>([]() -> iso::Future<int> {
-    co_return co_await iso::Isolate::run([] { return 6 * 7; });
-  });
+  auto result = run_on_main<int>(
+      []() -> iso::Future<int> { co_return co_await iso::Isolate::run([] { return 6 * 7; }); });
   EXPECT_EQ(result, 42);
 }
 
@@ -214,8 +215,8 @@ TEST(IsolateRun, NestedRun) {
 }
 
 TEST(Compute, PlainFunctionAndOneArgument) {
-  auto results = run_on_main<std::pair<int, std::size_t>>(
-      []() -> iso::Future<std::pair<int, std::size_t>> {
+  auto results =
+      run_on_main<std::pair<int, std::size_t>>([]() -> iso::Future<std::pair<int, std::size_t>> {
         int s = co_await iso::compute(square, 12);
         std::size_t w = co_await iso::compute(count_words, std::string("two words"));
         co_return std::pair{s, w};

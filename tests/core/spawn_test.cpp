@@ -109,8 +109,7 @@ TEST(Spawn, OnErrorReceivesUncaughtErrorsAndFatalEndsTheIsolate) {
         0, options);
     auto error = (co_await errors.next()).take<iso::UncaughtError>();
     co_await exits.first();
-    std::vector<std::string> out{error.type_name, error.message,
-                                 std::to_string(errors.buffered())};
+    std::vector<std::string> out{error.type_name, error.message, std::to_string(errors.buffered())};
     errors.close();
     co_return out;
   });
@@ -160,9 +159,9 @@ TEST(Kill, ImmediateStopsABusyIsolateBetweenEvents) {
     iso::ReceivePort progress, exits;
     iso::SpawnOptions options;
     options.on_exit = exits.send_port();
-    auto worker = co_await iso::Isolate::spawn(
-        [](iso::SendPort out) { iso::Timer::once(0ms, Ticker{out}); },
-        progress.send_port(), options);
+    auto worker =
+        co_await iso::Isolate::spawn([](iso::SendPort out) { iso::Timer::once(0ms, Ticker{out}); },
+                                     progress.send_port(), options);
     (void)co_await progress.next();
     worker.kill(iso::KillPriority::immediate);
     co_await exits.first();
@@ -181,7 +180,9 @@ TEST(Kill, ImmediateCutsAMicrotaskChainButBeforeNextEventDoesNot) {
       iso::SpawnOptions options;
       options.on_exit = exits.send_port();
       auto worker = co_await iso::Isolate::spawn(
-          [](iso::SendPort out) { iso::schedule_microtask(ChainStep{out, 200}); },
+          [](iso::SendPort out) {
+            iso::schedule_microtask(ChainStep{out, 200});
+          },
           progress.send_port(), options);
       (void)co_await progress.next();  // "started"
       worker.kill(priority);

@@ -65,13 +65,15 @@ TEST(Stress, MillionMessagesNoneLostOrderKeptPerSender) {
       in_order = in_order && i == next_expected[sender];
       next_expected[sender] = i + 1;
     }
-    co_return in_order && next_expected[0] == kPerSender && next_expected[1] == kPerSender;
+    co_return in_order&& next_expected[0] == kPerSender&& next_expected[1] == kPerSender;
   });
   EXPECT_TRUE(ok);
 }
 
 // Busy forever: every microtask queues the next one.
-void spin_in_microtasks() { iso::schedule_microtask(spin_in_microtasks); }
+void spin_in_microtasks() {
+  iso::schedule_microtask(spin_in_microtasks);
+}
 
 TEST(Stress, RepeatedKillDuringWork) {
   auto exits = iso::run_main([]() -> iso::Future<int> {

@@ -11,7 +11,7 @@
 namespace iso {
 
 template <class R, class A, class Arg>
-  requires std::is_convertible_v<Arg&&, std::decay_t<A>>
+requires std::is_convertible_v<Arg&&, std::decay_t<A>>
 auto compute(R (*function)(A), Arg&& argument, std::string debug_name) {
   detail::assert_sendable<std::decay_t<A>>();
   return Isolate::run(
@@ -22,7 +22,7 @@ auto compute(R (*function)(A), Arg&& argument, std::string debug_name) {
 }
 
 template <class R, class A, class Arg>
-  requires std::is_convertible_v<Arg&&, std::decay_t<A>>
+requires std::is_convertible_v<Arg&&, std::decay_t<A>>
 auto compute(R (*function)(A), Arg&& argument) {
   return compute(function, std::forward<Arg>(argument), std::string("compute"));
 }

@@ -38,6 +38,6 @@ bool register_exception() {
 
 #define ISO_DETAIL_CONCAT2(a, b) a##b
 #define ISO_DETAIL_CONCAT(a, b) ISO_DETAIL_CONCAT2(a, b)
-#define ISO_SENDABLE_EXCEPTION(Type)                                       \
+#define ISO_SENDABLE_EXCEPTION(Type)                                                             \
   [[maybe_unused]] static const bool ISO_DETAIL_CONCAT(iso_exception_registered_, __COUNTER__) = \
       ::iso::detail::register_exception<Type>()

@@ -112,9 +112,8 @@ class FutureState : public std::enable_shared_from_this<FutureState<T>> {
   // The queued callback keeps the state alive until it has run; the callback itself holds
   // only a weak reference, so a future that never completes does not keep itself alive.
   void post_callback() {
-    post_microtask(*owner_, [self = this->shared_from_this(), callback = std::move(callback_)]() mutable {
-      callback();
-    });
+    post_microtask(*owner_, [self = this->shared_from_this(),
+                             callback = std::move(callback_)]() mutable { callback(); });
   }
 
   IsolateState* owner_;
@@ -176,10 +175,8 @@ template <class T>
 class FuturePromise : public FuturePromiseBase<T, FuturePromise<T>> {
  public:
   template <class U>
-    requires std::is_convertible_v<U&&, T>
-  void return_value(U&& value) {
-    this->state_->set_value(T(std::forward<U>(value)));
-  }
+  requires std::is_convertible_v<U&&, T>
+  void return_value(U&& value) { this->state_->set_value(T(std::forward<U>(value))); }
 };
 
 template <>
@@ -288,11 +285,7 @@ class Completer {
     state_->set_value(detail::Stored<T>(std::forward<U>(value)));
   }
   /// Completes a Future<void>.
-  void complete()
-    requires std::is_void_v<T>
-  {
-    state_->set_value(detail::Unit{});
-  }
+  void complete() requires std::is_void_v<T> { state_->set_value(detail::Unit{}); }
   void complete_error(std::exception_ptr error) { state_->set_error(std::move(error)); }
   bool is_completed() const noexcept { return state_->is_done(); }
 

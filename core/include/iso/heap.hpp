@@ -16,11 +16,11 @@
 namespace iso {
 
 struct HeapStats {
-  std::int64_t live_bytes = 0;       ///< bytes allocated and not yet freed
-  std::int64_t peak_bytes = 0;       ///< highest live_bytes seen
-  std::int64_t live_allocations = 0; ///< blocks allocated and not yet freed
-  std::uint64_t allocations = 0;     ///< blocks allocated over the account's life
-  std::uint64_t allocated_bytes = 0; ///< bytes allocated over the account's life
+  std::int64_t live_bytes = 0;        ///< bytes allocated and not yet freed
+  std::int64_t peak_bytes = 0;        ///< highest live_bytes seen
+  std::int64_t live_allocations = 0;  ///< blocks allocated and not yet freed
+  std::uint64_t allocations = 0;      ///< blocks allocated over the account's life
+  std::uint64_t allocated_bytes = 0;  ///< bytes allocated over the account's life
 };
 
 class HeapAccount;

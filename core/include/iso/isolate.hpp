@@ -60,9 +60,9 @@ struct UncaughtError {
 
 /// Activity of an isolate's event loop, for measuring how long it was blocked.
 struct LoopStats {
-  std::uint64_t events = 0;               ///< events handled (each with its microtasks)
+  std::uint64_t events = 0;                   ///< events handled (each with its microtasks)
   std::chrono::nanoseconds longest_event{0};  ///< the longest single event, microtasks included
-  std::chrono::nanoseconds busy{0};       ///< total time spent handling events
+  std::chrono::nanoseconds busy{0};           ///< total time spent handling events
 };
 
 namespace detail {
@@ -104,7 +104,7 @@ std::shared_ptr<IsolateState> start_with_copy(SpawnOptions options, Build&& buil
 /// streams; a captured raw pointer cannot be detected.
 template <class F>
 constexpr bool is_function_pointer_v =
-    std::is_pointer_v<F> && std::is_function_v<std::remove_pointer_t<F>>;
+    std::is_pointer_v<F>&& std::is_function_v<std::remove_pointer_t<F>>;
 
 template <class F>
 constexpr void assert_sendable_callable() {

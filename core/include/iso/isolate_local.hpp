@@ -23,8 +23,8 @@ class IsolateLocal {
 
   /// This isolate's value. Throws IsolateError on a plain thread.
   T& get() const {
-    auto& slot = detail::isolate_local_slot(
-        detail::require_current_isolate("IsolateLocal::get"), this);
+    auto& slot =
+        detail::isolate_local_slot(detail::require_current_isolate("IsolateLocal::get"), this);
     if (!slot) slot = std::make_shared<T>(initial_);
     return *static_cast<T*>(slot.get());
   }

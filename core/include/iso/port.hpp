@@ -9,9 +9,9 @@
 // - ReceivePort: a stream of messages on the isolate that created it. Not copyable, not
 //   sendable. While open it keeps its isolate alive. Unlike Dart, where the VM keeps a listened
 //   port alive, C++ ties the port to its object: destroying a ReceivePort closes it, so a
-//   listener that must outlive the current scope owns its port (e.g. a shared_ptr it captures). Messages that arrive before anyone listens
-//   are buffered. Closing it drops (and frees) buffered messages; a pending next()/first()
-//   then fails with StateError.
+//   listener that must outlive the current scope owns its port (e.g. a shared_ptr it captures).
+//   Messages that arrive before anyone listens are buffered. Closing it drops (and frees) buffered
+//   messages; a pending next()/first() then fails with StateError.
 // - RawReceivePort: a handler called for each message, as an event of the owning isolate.
 
 #include <cstdint>

@@ -87,8 +87,8 @@ void settle(Completer<R>& completer, Message& message) {
     const auto& error = message.get<UncaughtError>();
     completer.complete_error(std::make_exception_ptr(RemoteError(error.type_name, error.message)));
   } else {
-    completer.complete_error(
-        std::make_exception_ptr(RemoteError("iso::RemoteError", "Computation ended without result")));
+    completer.complete_error(std::make_exception_ptr(
+        RemoteError("iso::RemoteError", "Computation ended without result")));
   }
 }
 

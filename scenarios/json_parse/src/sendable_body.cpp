@@ -2,7 +2,9 @@
 
 namespace json_parse {
 
-PaddedView SendableBody::view() const { return PaddedView(bytes.data(), json_size, bytes.size()); }
+PaddedView SendableBody::view() const {
+  return PaddedView(bytes.data(), json_size, bytes.size());
+}
 
 SendableBody make_sendable_body(std::string_view json) {
   SendableBody body;

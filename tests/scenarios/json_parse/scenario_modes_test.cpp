@@ -52,8 +52,8 @@ TEST(JsonParseScenario, DeclaresTheModesInOrderWithMainAsBaseline) {
   JsonParseScenario scenario(small_config(DecoderChoice::typed));
   std::vector<std::string> names;
   for (const auto& mode : scenario.modes()) names.push_back(mode.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"main", "run", "run-send", "compute", "worker",
-                                             "transfer"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"main", "run", "run-send", "compute", "worker", "transfer"}));
   EXPECT_EQ(names, all_mode_names());
   EXPECT_EQ(scenario.name(), "json-parse");
 }
@@ -90,9 +90,9 @@ TEST(JsonParseScenario, DeclaresEveryPartOfTheParseAsAMetric) {
   std::vector<std::string> keys;
   for (const auto& metric : scenario.metrics()) keys.push_back(metric.key);
   EXPECT_EQ(keys.front(), "end_to_end_ns") << "the primary metric";
-  for (const char* key : {"main_thread_ns", "copy_in_ns", "spawn_ns", "parse_ns", "decode_ns",
-                          "map_ns", "return_ns", "copy_out_ns", "copy_in_bytes",
-                          "copy_out_bytes"}) {
+  for (const char* key :
+       {"main_thread_ns", "copy_in_ns", "spawn_ns", "parse_ns", "decode_ns", "map_ns", "return_ns",
+        "copy_out_ns", "copy_in_bytes", "copy_out_bytes"}) {
     EXPECT_NE(std::find(keys.begin(), keys.end(), key), keys.end()) << key;
   }
   for (const char* frame_key : {"frames_dropped", "longest_event_ns"}) {
@@ -155,8 +155,8 @@ TEST(JsonParseScenario, ReportsWhatEachModeCopiesAcross) {
     const ModeRun run = run_mode(scenario, mode, set, 1);
     const auto& m = run.measurements.front();
     const bool copies_in = mode.name != "main";
-    const bool copies_out = mode.name == "run-send" || mode.name == "worker" ||
-                            mode.name == "transfer";
+    const bool copies_out =
+        mode.name == "run-send" || mode.name == "worker" || mode.name == "transfer";
     if (copies_in) {
       EXPECT_GE(m.at("copy_in_bytes"), body_bytes) << "the body crossed by copy";
     } else {
@@ -202,7 +202,8 @@ TEST_F(InputScenario, ADocumentOfAnotherShapeComesBackAsItsTree) {
   JsonParseScenario scenario(config_for(json));
   const auto sets = scenario.parameter_sets();
   ASSERT_EQ(sets.size(), 1u);
-  EXPECT_EQ(bench::integer_parameter(sets[0], "size_bytes"), static_cast<std::int64_t>(json.size()));
+  EXPECT_EQ(bench::integer_parameter(sets[0], "size_bytes"),
+            static_cast<std::int64_t>(json.size()));
   std::string copy = json;
   const iso::Value expected = decode_dynamic(padded_view(copy));
   for (const auto& mode : scenario.modes()) {

@@ -19,9 +19,9 @@ class UniqueFunction<R(Args...)> {
   UniqueFunction(std::nullptr_t) {}
 
   template <class F>
-    requires(!std::is_same_v<std::decay_t<F>, UniqueFunction> &&
-             std::is_invocable_r_v<R, std::decay_t<F>&, Args...>)
-  UniqueFunction(F&& f) : callable_(std::make_unique<Model<std::decay_t<F>>>(std::forward<F>(f))) {}
+  requires(!std::is_same_v<std::decay_t<F>, UniqueFunction> &&
+           std::is_invocable_r_v<R, std::decay_t<F>&, Args...>) UniqueFunction(F&& f)
+      : callable_(std::make_unique<Model<std::decay_t<F>>>(std::forward<F>(f))) {}
 
   UniqueFunction(UniqueFunction&&) noexcept = default;
   UniqueFunction& operator=(UniqueFunction&&) noexcept = default;

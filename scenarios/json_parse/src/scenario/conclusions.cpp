@@ -64,8 +64,9 @@ std::string where(const bench::ParameterSet& set) {
 }
 
 std::string display_settings(const bench::ScenarioResult& result) {
-  return fmt::format("{:g} fps with {} of UI work per frame", result.settings.display.fps,
-                     format_duration_ns(static_cast<double>(result.settings.display.ui_work.count())));
+  return fmt::format(
+      "{:g} fps with {} of UI work per frame", result.settings.display.fps,
+      format_duration_ns(static_cast<double>(result.settings.display.ui_work.count())));
 }
 
 /// Main-isolate parsing of one decoder over its sizes: what it cost and where frames drop.
@@ -99,11 +100,12 @@ std::optional<std::string> main_thread_sentence(const bench::ScenarioResult& res
   std::string per_size;
   for (const auto& p : points) {
     if (!per_size.empty()) per_size += ", ";
-    per_size += fmt::format("{} {} ({})", p.size, bench::format_value(p.dropped, bench::Unit::count),
-                            format_duration_ns(p.parse));
+    per_size +=
+        fmt::format("{} {} ({})", p.size, bench::format_value(p.dropped, bench::Unit::count),
+                    format_duration_ns(p.parse));
   }
-  const auto first_drop = std::find_if(points.begin(), points.end(),
-                                       [](const Point& p) { return p.dropped > 0; });
+  const auto first_drop =
+      std::find_if(points.begin(), points.end(), [](const Point& p) { return p.dropped > 0; });
   std::string verdict;
   if (first_drop == points.end()) {
     verdict = fmt::format("no size in this run made it drop frames, up to {}", points.back().size);
@@ -142,9 +144,10 @@ std::optional<std::string> fastest_offload_sentence(const bench::ParameterResult
   const auto* main = find_mode(set, "main");
   const auto main_time = median(main, k::end_to_end);
   if (main_time && *main_time > 0) {
-    sentence += fmt::format("; parsing on the main isolate took {} end to end ({:.2f}x), dropping {}",
-                            format_duration_ns(*main_time), best_time / *main_time,
-                            frames(median(main, bench::frame_metric_keys::dropped).value_or(0)));
+    sentence +=
+        fmt::format("; that is {:.2f}x the {} of parsing on the main isolate, which dropped {}",
+                    best_time / *main_time, format_duration_ns(*main_time),
+                    frames(median(main, bench::frame_metric_keys::dropped).value_or(0)));
   }
   return sentence + ".";
 }
@@ -167,9 +170,9 @@ std::optional<std::string> copy_back_sentence(const bench::ParameterResult& set)
       "the products reached the main isolate {} after the parse, against {} when handed over by "
       "exit (run); end to end {} against {}.",
       where(set.parameters), int_parameter(set.parameters, "products"),
-      format_duration_ns(*copy_out), bench::format_bytes(*copied),
-      format_duration_ns(*send_return), format_duration_ns(*exit_return),
-      format_duration_ns(*send_time), format_duration_ns(*run_time));
+      format_duration_ns(*copy_out), bench::format_bytes(*copied), format_duration_ns(*send_return),
+      format_duration_ns(*exit_return), format_duration_ns(*send_time),
+      format_duration_ns(*run_time));
 }
 
 std::optional<std::string> worker_spawn_sentence(const bench::ScenarioResult& result) {
@@ -182,9 +185,9 @@ std::optional<std::string> worker_spawn_sentence(const bench::ScenarioResult& re
   }
   if (spawns.empty()) return std::nullopt;
   const auto [low, high] = std::minmax_element(spawns.begin(), spawns.end());
-  const std::string span = *low == *high ? format_duration_ns(*low)
-                                         : format_duration_ns(*low) + " to " +
-                                               format_duration_ns(*high);
+  const std::string span = *low == *high
+                               ? format_duration_ns(*low)
+                               : format_duration_ns(*low) + " to " + format_duration_ns(*high);
   return fmt::format(
       "The persistent workers (worker, transfer) took {} to spawn and hand back their port, once "
       "in setup; that cost is not in their per-parse figures.",
@@ -204,8 +207,9 @@ std::string scale_sentence(const bench::ScenarioResult& result) {
       "For scale: the document quotes 60-80 ms for jsonDecode of a 2 MB body on a mid-range "
       "phone, four or five dropped frames at 60 fps";
   if (chosen == nullptr) {
-    return quoted + "; this run parsed nothing with the dynamic decoder (its counterpart) on the "
-                    "main isolate to set beside it.";
+    return quoted +
+           "; this run parsed nothing with the dynamic decoder (its counterpart) on the "
+           "main isolate to set beside it.";
   }
   const auto* main = find_mode(*chosen, "main");
   const double parse = *median(main, k::parse);

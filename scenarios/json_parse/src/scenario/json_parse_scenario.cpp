@@ -12,6 +12,7 @@
 #include "json_parse/catalog_generator.hpp"
 #include "json_parse/input_file.hpp"
 #include "json_parse/typed_decoder.hpp"
+#include "result_disposer.hpp"
 #include "runners.hpp"
 #include "timeline.hpp"
 
@@ -21,7 +22,7 @@ namespace {
 struct ModeEntry {
   const char* name;
   const char* description;
-  std::unique_ptr<CatalogRunner> (*make)(const SendableBody&, DecoderKind);
+  std::unique_ptr<CatalogRunner> (*make)(const SendableBody&, DecoderKind, ResultDisposer&);
 };
 
 const std::vector<ModeEntry>& mode_table() {
@@ -90,7 +91,9 @@ const std::vector<std::string>& all_mode_names() {
 }
 
 JsonParseScenario::JsonParseScenario(JsonParseConfig config)
-    : config_(std::move(config)), modes_(chosen_modes(config_.modes)) {
+    : config_(std::move(config)),
+      modes_(chosen_modes(config_.modes)),
+      disposer_(std::make_unique<ResultDisposer>()) {
   if (config_.input) {
     if (config_.decoder != DecoderChoice::dynamic) {
       throw std::invalid_argument("json-parse: an --input file is parsed with the dynamic decoder");
@@ -112,9 +115,10 @@ JsonParseScenario::JsonParseScenario(JsonParseConfig config)
   std::set<std::uint64_t> seen;
   for (const auto bytes : config_.sizes) {
     if (bytes < kMinimumCatalogBytes) {
-      throw std::invalid_argument(fmt::format("json-parse: size {} is below the smallest catalog, "
-                                              "{} bytes",
-                                              bytes, kMinimumCatalogBytes));
+      throw std::invalid_argument(
+          fmt::format("json-parse: size {} is below the smallest catalog, "
+                      "{} bytes",
+                      bytes, kMinimumCatalogBytes));
     }
     if (!seen.insert(bytes).second) {
       throw std::invalid_argument(fmt::format("json-parse: size {} is given twice", bytes));
@@ -122,12 +126,14 @@ JsonParseScenario::JsonParseScenario(JsonParseConfig config)
     Workload workload;
     workload.bytes = bytes;
     workload.label = bench::describe_size(bytes);
-    workload.body = make_sendable_body(generate_catalog(static_cast<std::size_t>(bytes),
-                                                        config_.seed));
+    workload.body =
+        make_sendable_body(generate_catalog(static_cast<std::size_t>(bytes), config_.seed));
     workload.products = decode_typed(workload.body.view()).size();
     workloads_.push_back(std::move(workload));
   }
 }
+
+JsonParseScenario::~JsonParseScenario() = default;
 
 std::string JsonParseScenario::summary() const {
   return "the document's catalog parsed on the main isolate versus offloaded to isolates";
@@ -156,7 +162,9 @@ std::vector<bench::ParameterSet> JsonParseScenario::parameter_sets() const {
   return sets;
 }
 
-std::vector<bench::MetricSpec> JsonParseScenario::metrics() const { return parse_metric_specs(); }
+std::vector<bench::MetricSpec> JsonParseScenario::metrics() const {
+  return parse_metric_specs();
+}
 
 std::vector<bench::MetricSpec> JsonParseScenario::setup_metrics() const {
   return parse_setup_metric_specs();
@@ -177,7 +185,7 @@ const SendableBody& JsonParseScenario::body_of(const bench::ParameterSet& set) c
 
 std::unique_ptr<CatalogRunner> JsonParseScenario::make_catalog_runner(
     const bench::ModeSpec& mode, const bench::ParameterSet& set) {
-  return mode_entry(mode.name).make(workload_of(set).body, decoder_of(set));
+  return mode_entry(mode.name).make(workload_of(set).body, decoder_of(set), *disposer_);
 }
 
 std::unique_ptr<bench::ModeRunner> JsonParseScenario::make_runner(const bench::ModeSpec& mode,
@@ -185,8 +193,7 @@ std::unique_ptr<bench::ModeRunner> JsonParseScenario::make_runner(const bench::M
   return make_catalog_runner(mode, set);
 }
 
-std::vector<std::string> JsonParseScenario::conclusions(
-    const bench::ScenarioResult& result) const {
+std::vector<std::string> JsonParseScenario::conclusions(const bench::ScenarioResult& result) const {
   std::string skipped;
   if (!workloads_.empty()) skipped = workloads_.front().skipped_reason;
   return json_parse_conclusions(result, config_.input.has_value(), skipped);

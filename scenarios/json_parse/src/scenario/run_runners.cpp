@@ -78,7 +78,8 @@ ComputeReply parse_for_compute(ComputeRequest request) {
 
 class RunRunner final : public CatalogRunner {
  public:
-  RunRunner(const SendableBody& body, DecoderKind decoder) : body_(body), decoder_(decoder) {}
+  RunRunner(const SendableBody& body, DecoderKind decoder, ResultDisposer& disposer)
+      : body_(body), decoder_(decoder), disposer_(disposer) {}
 
   iso::Future<bench::Measurements> setup() override {
     computation_ = ParseInNewIsolate{body_, decoder_};  // the body in hand, captured once
@@ -93,7 +94,7 @@ class RunRunner final : public CatalogRunner {
     ParseReply reply = co_await std::move(result);
     t.usable_ns = steady_now_ns();
     take_far_side(t, reply.timings);
-    last_ = std::move(reply.catalog);
+    disposer_.dispose(std::exchange(last_, std::move(reply.catalog)));
     co_return measurements_of(t);
   }
 
@@ -102,13 +103,15 @@ class RunRunner final : public CatalogRunner {
  private:
   const SendableBody& body_;
   DecoderKind decoder_;
+  ResultDisposer& disposer_;
   ParseInNewIsolate computation_;
   ParsedCatalog last_;
 };
 
 class RunSendRunner final : public CatalogRunner {
  public:
-  RunSendRunner(const SendableBody& body, DecoderKind decoder) : body_(body), decoder_(decoder) {}
+  RunSendRunner(const SendableBody& body, DecoderKind decoder, ResultDisposer& disposer)
+      : body_(body), decoder_(decoder), disposer_(disposer) {}
 
   iso::Future<bench::Measurements> setup() override {
     results_ = std::make_unique<iso::ReceivePort>("json-parse run-send results");
@@ -126,7 +129,7 @@ class RunSendRunner final : public CatalogRunner {
     t.usable_ns = steady_now_ns();
     const FarSideTimings far = co_await std::move(timings);
     take_far_side(t, far);
-    last_ = std::move(catalog);
+    disposer_.dispose(std::exchange(last_, std::move(catalog)));
     co_return measurements_of(t);
   }
 
@@ -140,6 +143,7 @@ class RunSendRunner final : public CatalogRunner {
  private:
   const SendableBody& body_;
   DecoderKind decoder_;
+  ResultDisposer& disposer_;
   std::unique_ptr<iso::ReceivePort> results_;
   ParseAndSendBack computation_;
   ParsedCatalog last_;
@@ -147,7 +151,8 @@ class RunSendRunner final : public CatalogRunner {
 
 class ComputeRunner final : public CatalogRunner {
  public:
-  ComputeRunner(const SendableBody& body, DecoderKind decoder) : body_(body), decoder_(decoder) {}
+  ComputeRunner(const SendableBody& body, DecoderKind decoder, ResultDisposer& disposer)
+      : body_(body), decoder_(decoder), disposer_(disposer) {}
 
   iso::Future<bench::Measurements> setup() override {
     in_hand_ = body_;
@@ -165,7 +170,7 @@ class ComputeRunner final : public CatalogRunner {
     t.usable_ns = steady_now_ns();
     take_far_side(t, reply.timings);
     in_hand_ = std::move(reply.body);
-    last_ = std::move(reply.catalog);
+    disposer_.dispose(std::exchange(last_, std::move(reply.catalog)));
     co_return measurements_of(t);
   }
 
@@ -174,24 +179,26 @@ class ComputeRunner final : public CatalogRunner {
  private:
   const SendableBody& body_;
   DecoderKind decoder_;
+  ResultDisposer& disposer_;
   SendableBody in_hand_;
   ParsedCatalog last_;
 };
 
 }  // namespace
 
-std::unique_ptr<CatalogRunner> make_run_runner(const SendableBody& body, DecoderKind decoder) {
-  return std::make_unique<RunRunner>(body, decoder);
+std::unique_ptr<CatalogRunner> make_run_runner(const SendableBody& body, DecoderKind decoder,
+                                               ResultDisposer& disposer) {
+  return std::make_unique<RunRunner>(body, decoder, disposer);
 }
 
-std::unique_ptr<CatalogRunner> make_run_send_runner(const SendableBody& body,
-                                                    DecoderKind decoder) {
-  return std::make_unique<RunSendRunner>(body, decoder);
+std::unique_ptr<CatalogRunner> make_run_send_runner(const SendableBody& body, DecoderKind decoder,
+                                                    ResultDisposer& disposer) {
+  return std::make_unique<RunSendRunner>(body, decoder, disposer);
 }
 
-std::unique_ptr<CatalogRunner> make_compute_runner(const SendableBody& body,
-                                                   DecoderKind decoder) {
-  return std::make_unique<ComputeRunner>(body, decoder);
+std::unique_ptr<CatalogRunner> make_compute_runner(const SendableBody& body, DecoderKind decoder,
+                                                   ResultDisposer& disposer) {
+  return std::make_unique<ComputeRunner>(body, decoder, disposer);
 }
 
 }  // namespace json_parse

@@ -112,7 +112,8 @@ void take_far_side(Timeline& t, const Reply& reply) {
 
 class WorkerRunner final : public CatalogRunner {
  public:
-  WorkerRunner(const SendableBody& body, DecoderKind decoder) : body_(body), decoder_(decoder) {}
+  WorkerRunner(const SendableBody& body, DecoderKind decoder, ResultDisposer& disposer)
+      : body_(body), decoder_(decoder), disposer_(disposer) {}
 
   iso::Future<bench::Measurements> setup() override {
     request_.body = body_;  // the body in hand, in the request that will carry it
@@ -130,7 +131,7 @@ class WorkerRunner final : public CatalogRunner {
     t.main_released_ns = steady_now_ns();
     Reply reply = co_await receive_reply(replies);
     take_far_side(t, reply);
-    last_ = std::move(reply.catalog);
+    disposer_.dispose(std::exchange(last_, std::move(reply.catalog)));
     co_return measurements_of(t);
   }
 
@@ -141,6 +142,7 @@ class WorkerRunner final : public CatalogRunner {
  private:
   const SendableBody& body_;
   DecoderKind decoder_;
+  ResultDisposer& disposer_;
   ParseRequest request_;
   CatalogWorker worker_;
   ParsedCatalog last_;
@@ -148,7 +150,8 @@ class WorkerRunner final : public CatalogRunner {
 
 class TransferRunner final : public CatalogRunner {
  public:
-  TransferRunner(const SendableBody& body, DecoderKind decoder) : body_(body), decoder_(decoder) {}
+  TransferRunner(const SendableBody& body, DecoderKind decoder, ResultDisposer& disposer)
+      : body_(body), decoder_(decoder), disposer_(disposer) {}
 
   iso::Future<bench::Measurements> setup() override {
     const double spawn_ns = co_await worker_.start();
@@ -171,7 +174,7 @@ class TransferRunner final : public CatalogRunner {
     t.main_released_ns = steady_now_ns();
     Reply reply = co_await receive_reply(replies);
     take_far_side(t, reply);
-    last_ = std::move(reply.catalog);
+    disposer_.dispose(std::exchange(last_, std::move(reply.catalog)));
     co_return measurements_of(t);
   }
 
@@ -182,19 +185,21 @@ class TransferRunner final : public CatalogRunner {
  private:
   const SendableBody& body_;
   DecoderKind decoder_;
+  ResultDisposer& disposer_;
   CatalogWorker worker_;
   ParsedCatalog last_;
 };
 
 }  // namespace
 
-std::unique_ptr<CatalogRunner> make_worker_runner(const SendableBody& body, DecoderKind decoder) {
-  return std::make_unique<WorkerRunner>(body, decoder);
+std::unique_ptr<CatalogRunner> make_worker_runner(const SendableBody& body, DecoderKind decoder,
+                                                  ResultDisposer& disposer) {
+  return std::make_unique<WorkerRunner>(body, decoder, disposer);
 }
 
-std::unique_ptr<CatalogRunner> make_transfer_runner(const SendableBody& body,
-                                                    DecoderKind decoder) {
-  return std::make_unique<TransferRunner>(body, decoder);
+std::unique_ptr<CatalogRunner> make_transfer_runner(const SendableBody& body, DecoderKind decoder,
+                                                    ResultDisposer& disposer) {
+  return std::make_unique<TransferRunner>(body, decoder, disposer);
 }
 
 }  // namespace json_parse

@@ -44,6 +44,8 @@
 
 namespace json_parse {
 
+class ResultDisposer;
+
 /// The mode names, in the scenario's order.
 const std::vector<std::string>& all_mode_names();
 
@@ -77,6 +79,7 @@ class JsonParseScenario final : public bench::Scenario {
   /// `decoder` other than dynamic; InputError as load_input() does for an unusable --input file;
   /// std::bad_alloc when a catalog does not fit in memory.
   explicit JsonParseScenario(JsonParseConfig config);
+  ~JsonParseScenario() override;
 
   std::string name() const override { return "json-parse"; }
   std::string summary() const override;
@@ -110,7 +113,8 @@ class JsonParseScenario final : public bench::Scenario {
   JsonParseConfig config_;
   std::vector<std::string> modes_;
   std::vector<DecoderKind> decoders_;
-  std::vector<Workload> workloads_;  // runners keep references: the scenario outlives them
+  std::vector<Workload> workloads_;           // runners keep references: the scenario outlives them
+  std::unique_ptr<ResultDisposer> disposer_;  // frees the results runners replace
 };
 
 /// The scenario for `config`; throws as JsonParseScenario's constructor does.
