@@ -22,6 +22,7 @@ class HeapAccount {
   // Accounts this one adopted (isolates that ended by handing their heap over), a short list
   // guarded by a spin lock: it changes once per exit hand-over.
   std::atomic_flag adopted_lock = ATOMIC_FLAG_INIT;
+  std::atomic<bool> adopted{false};  // an account joins at most one receiver's list
   HeapAccount* first_adopted = nullptr;
   HeapAccount* next_adopted = nullptr;
 
@@ -104,6 +105,7 @@ void* credit_block(void* user) noexcept {
 }  // namespace
 
 void* allocate(std::size_t size) noexcept {
+  if (size > SIZE_MAX - sizeof(BlockHeader)) return nullptr;
   void* raw = std::malloc(sizeof(BlockHeader) + size);
   return raw == nullptr ? nullptr : charge_block(raw, size);
 }
@@ -116,6 +118,7 @@ void deallocate(void* user) noexcept {
 // the start of the raw block (alignment >= 16 for every over-aligned new).
 void* allocate_aligned(std::size_t size, std::align_val_t alignment) noexcept {
   const auto align = static_cast<std::size_t>(alignment);
+  if (size > SIZE_MAX - 2 * align) return nullptr;
   const std::size_t total = (align + size + align - 1) / align * align;
   auto* raw = static_cast<char*>(std::aligned_alloc(align, total));
   if (raw == nullptr) return nullptr;
@@ -193,6 +196,7 @@ void set_current_heap_account(HeapAccount* account) noexcept {
 
 void adopt(HeapAccount* receiver, HeapAccount* donor) {
   if (receiver == nullptr || donor == nullptr || receiver == donor) return;
+  if (donor->adopted.exchange(true)) return;
   retain(donor);
   HeapAccount* finished = nullptr;  // donors whose memory is all freed: released outside the lock
   receiver->lock_adopted();

@@ -56,37 +56,41 @@ IsolateState::~IsolateState() {
   release(account);
 }
 
-void IsolateState::start_thread(EntryTask entry) {
-  thread = std::thread([self = shared_from_this(), entry = std::move(entry)]() mutable {
-    self->run(std::move(entry));
-    auto owning_group = self->group;
-    owning_group->retire(std::move(self));
-  });
-}
-
 std::exception_ptr IsolateState::run(EntryTask first_event) {
-  IsolateState* previous_isolate = t_current_isolate;
-  HeapAccount* previous_account = current_heap_account();
-  t_current_isolate = this;
-  set_current_heap_account(account);
+  // The thread is this isolate until run returns, however it returns.
+  struct ThisThreadRuns {
+    IsolateState* previous_isolate = t_current_isolate;
+    HeapAccount* previous_account = current_heap_account();
+    explicit ThisThreadRuns(IsolateState& isolate) {
+      t_current_isolate = &isolate;
+      set_current_heap_account(isolate.account);
+    }
+    ~ThisThreadRuns() {
+      set_current_heap_account(previous_account);
+      t_current_isolate = previous_isolate;
+    }
+  } this_thread_runs(*this);
 
   entry_ = std::move(first_event);
-  const auto started = Clock::now();
-  guarded(entry_);
-  run_microtasks();
-  const auto took = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - started);
-  events_.fetch_add(1, std::memory_order_relaxed);
-  busy_ns_.fetch_add(took.count(), std::memory_order_relaxed);
-  longest_event_ns_.store(std::max(longest_event_ns_.load(std::memory_order_relaxed), took.count()),
-                          std::memory_order_relaxed);
-
+  if (!should_stop_now()) {  // a kill can arrive before the entry starts
+    const auto started = Clock::now();
+    guarded(entry_);
+    run_microtasks();
+    record_event(started);
+  }
   loop();
   tear_down();
   notify_exit();
-
-  set_current_heap_account(previous_account);
-  t_current_isolate = previous_isolate;
   return first_fatal_error_;
+}
+
+void IsolateState::record_event(Clock::time_point started) noexcept {
+  const auto took = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - started);
+  events_.fetch_add(1, std::memory_order_relaxed);
+  busy_ns_.fetch_add(took.count(), std::memory_order_relaxed);
+  if (took.count() > longest_event_ns_.load(std::memory_order_relaxed)) {
+    longest_event_ns_.store(took.count(), std::memory_order_relaxed);
+  }
 }
 
 void IsolateState::loop() {
@@ -123,12 +127,7 @@ bool IsolateState::run_next_event() {
     report_uncaught(std::current_exception());
   }
   run_microtasks();
-  const auto took = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - started);
-  events_.fetch_add(1, std::memory_order_relaxed);
-  busy_ns_.fetch_add(took.count(), std::memory_order_relaxed);
-  if (took.count() > longest_event_ns_.load(std::memory_order_relaxed)) {
-    longest_event_ns_.store(took.count(), std::memory_order_relaxed);
-  }
+  record_event(started);
   return true;
 }
 
@@ -172,7 +171,13 @@ void IsolateState::report_uncaught(std::exception_ptr error) {
     std::lock_guard lock(listeners_mutex_);
     listeners = error_listeners_;
   }
-  for (const auto& port : listeners) port.send(report);
+  for (const auto& port : listeners) {
+    try {
+      port.send(report);
+    } catch (...) {
+      // Out of memory while reporting: the error still ends the isolate below.
+    }
+  }
   if (errors_are_fatal.load(std::memory_order_relaxed)) {
     fatal_error_ = true;
     if (!first_fatal_error_) first_fatal_error_ = error;
@@ -215,8 +220,11 @@ bool IsolateState::fire_due_timer() {
     callback();
     return true;
   }
-  auto next = *due + period;
-  if (next <= now) next += (now - next) / period * period + period;  // skip missed ticks
+  // The next tick on the original grid after now (missed ticks are skipped), clamped so a
+  // huge period cannot wrap around.
+  const auto headroom = Clock::time_point::max() - now;
+  auto next = Clock::time_point::max();
+  if (period < headroom) next = *due + ((now - *due) / period + 1) * period;
   it->second.due = next;
   deadlines_.push({next, id});
   struct PutBack {
@@ -272,9 +280,9 @@ void IsolateState::tear_down() {
     for (auto& [raw, weak] : ports_) {
       if (auto port = weak.lock()) open_ports.push_back(std::move(port));
     }
-    for (auto& port : open_ports) close_port(*port);
+    for (auto& port : open_ports) close_port(*port);  // each one leaves ports_
     open_ports.clear();
-    ports_.clear();
+    std::erase_if(ports_, [](const auto& entry) { return entry.second.expired(); });
     microtasks_.clear();
     timers_.clear();
     deadlines_ = {};
@@ -301,7 +309,13 @@ void IsolateState::notify_exit() {
     error_listeners_.clear();
   }
   alive_.store(false, std::memory_order_release);
-  for (auto& [port, response] : listeners) port.deliver(std::move(response));
+  for (auto& [port, response] : listeners) {
+    try {
+      port.deliver(std::move(response));
+    } catch (...) {
+      // Out of memory: that listener is not told; the others still are.
+    }
+  }
 }
 
 void IsolateState::kill(KillPriority priority) {
@@ -351,9 +365,14 @@ void IsolateState::reset_loop_stats() noexcept {
 
 // ---- group
 
-void IsolateGroup::add(const std::shared_ptr<IsolateState>& isolate) {
+void IsolateGroup::start(const std::shared_ptr<IsolateState>& isolate, EntryTask entry) {
   std::lock_guard lock(mutex_);
   std::erase_if(live_, [](const auto& weak) { return weak.expired(); });
+  isolate->thread = std::thread([self = isolate, entry = std::move(entry)]() mutable {
+    self->run(std::move(entry));
+    auto owning_group = self->group;
+    owning_group->retire(std::move(self));
+  });
   live_.push_back(isolate);
   ++running_;
 }

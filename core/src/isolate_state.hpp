@@ -97,7 +97,6 @@ class IsolateState : public std::enable_shared_from_this<IsolateState> {
   const std::shared_ptr<Mailbox> mailbox;
 
   // ---- lifecycle, any thread
-  void start_thread(EntryTask entry);
   /// Runs `first_event` then the loop, then tears down. Returns the fatal error, if any.
   std::exception_ptr run(EntryTask first_event);
   void kill(KillPriority priority);
@@ -116,7 +115,7 @@ class IsolateState : public std::enable_shared_from_this<IsolateState> {
   // ---- loop, owner thread only
   void post_microtask(UniqueFunction<void()> task);
   void report_uncaught(std::exception_ptr error);
-  void request_exit() noexcept { exit_requested_ = true; }
+  bool request_exit() noexcept { return !std::exchange(exit_requested_, true); }
   bool tearing_down() const noexcept { return tearing_down_; }
   void link(FrameLink& link) noexcept;
   void unlink(FrameLink& link) noexcept;
@@ -152,6 +151,7 @@ class IsolateState : public std::enable_shared_from_this<IsolateState> {
   bool fire_due_timer();
   std::optional<Clock::time_point> next_deadline();
   void guarded(UniqueFunction<void()>& task);
+  void record_event(Clock::time_point started) noexcept;
   void tear_down();
   void notify_exit();
 
@@ -185,7 +185,9 @@ class IsolateState : public std::enable_shared_from_this<IsolateState> {
 /// The isolates started, directly or not, from one run_main; run_main ends them all.
 class IsolateGroup {
  public:
-  void add(const std::shared_ptr<IsolateState>& isolate);
+  /// Registers the isolate and starts its thread, as one step under the group's lock: the
+  /// thread cannot retire (and be reaped) before its std::thread object is stored.
+  void start(const std::shared_ptr<IsolateState>& isolate, EntryTask entry);
   /// Called by an isolate thread as its very last act: it is joined later.
   void retire(std::shared_ptr<IsolateState> isolate);
   /// Kills every live isolate (immediate), waits for them all and joins their threads.

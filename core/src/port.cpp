@@ -13,21 +13,29 @@ namespace detail {
 std::shared_ptr<PortState> open_port(IsolateState& owner, PortHandler handler) {
   static std::atomic<std::uint64_t> next_id{1};
   auto port = std::make_shared<PortState>(owner, owner.mailbox, next_id.fetch_add(1));
-  port->handler = std::make_shared<PortHandler>(std::move(handler));
+  set_port_handler(*port, std::move(handler));
   owner.register_port(port);
   owner.keep_alive(+1);
   return port;
 }
 
 void set_port_handler(PortState& port, PortHandler handler) {
+  // No handler, or a closed port: messages are dropped. (A handler kept on a closed port could
+  // own the port and so outlive the isolate.)
+  if (!handler || !port.open.load(std::memory_order_relaxed)) {
+    port.handler.reset();
+    return;
+  }
   port.handler = std::make_shared<PortHandler>(std::move(handler));
 }
 
 void close_port(PortState& port) noexcept {
   if (!port.open.exchange(false)) return;
-  port.handler.reset();
+  // The handler may own the port (and so this PortState): destroy it last.
+  auto dying = std::move(port.handler);
   port.owner.keep_alive(-1);
   port.owner.forget_port(port);
+  dying.reset();
 }
 
 bool port_is_open(const PortState& port) noexcept {
@@ -101,7 +109,7 @@ bool RawReceivePort::is_closed() const noexcept {
 
 // ---- ReceivePort
 
-struct ReceivePort::Core {
+struct ReceivePort::Core : std::enable_shared_from_this<ReceivePort::Core> {
   std::shared_ptr<detail::PortState> port;
   std::string debug_name;
   std::deque<Message> buffer;
@@ -125,6 +133,8 @@ struct ReceivePort::Core {
   }
 
   void close() noexcept {
+    // Closing can destroy the ReceivePort that owns this core (a listener owning its port).
+    auto self = shared_from_this();
     if (port) detail::close_port(*port);
     buffer.clear();
     if (waiter) {
@@ -163,12 +173,17 @@ ReceivePort& ReceivePort::operator=(ReceivePort&& other) noexcept {
   return *this;
 }
 
+ReceivePort::Core& ReceivePort::require_core() const {
+  if (!core_) throw StateError("use of a moved-from ReceivePort");
+  return *core_;
+}
+
 SendPort ReceivePort::send_port() const {
-  return SendPort(core_->port);
+  return SendPort(require_core().port);
 }
 
 void ReceivePort::listen(std::function<void(Message)> on_message) {
-  Core& core = *core_;
+  Core& core = require_core();
   if (core.listened)
     throw StateError("ReceivePort '" + core.debug_name + "' is already listened to");
   if (core.waiter) throw StateError("ReceivePort '" + core.debug_name + "' has a pending next()");
@@ -189,7 +204,7 @@ void ReceivePort::listen(std::function<void(Message)> on_message) {
 }
 
 Future<Message> ReceivePort::next() {
-  Core& core = *core_;
+  Core& core = require_core();
   if (core.listened)
     throw StateError("ReceivePort '" + core.debug_name + "' is already listened to");
   if (core.waiter)
@@ -211,8 +226,15 @@ Future<Message> ReceivePort::next() {
 }
 
 Future<Message> ReceivePort::first() {
-  core_->close_after_next = true;
-  return next();
+  Future<Message> result = next();  // refused (and nothing changed) if next() would be
+  Core& core = *core_;
+  if (!core.is_open()) return result;
+  if (core.waiter) {
+    core.close_after_next = true;
+  } else {
+    core.close();  // the message was already buffered and has been taken
+  }
+  return result;
 }
 
 void ReceivePort::close() noexcept {
@@ -225,7 +247,7 @@ std::size_t ReceivePort::buffered() const noexcept {
   return core_ ? core_->buffer.size() : 0;
 }
 const std::string& ReceivePort::debug_name() const noexcept {
-  return core_->debug_name;
+  return require_core().debug_name;
 }
 
 }  // namespace iso

@@ -48,25 +48,33 @@ void cancel_timer(IsolateState& isolate, std::uint64_t id) noexcept {
 bool timer_is_active(const IsolateState& isolate, std::uint64_t id) noexcept {
   return isolate.timer_active(id);
 }
-void request_exit(IsolateState& isolate) noexcept {
-  isolate.request_exit();
+bool request_exit(IsolateState& isolate) noexcept {
+  return isolate.request_exit();
 }
 
 std::shared_ptr<IsolateState> start_isolate(SpawnOptions options, HeapAccount* account,
                                             EntryTask entry, SendCost entry_copy) {
   static std::atomic<std::uint64_t> next_number{1};
-  IsolateState& parent = require_current_isolate("Isolate::spawn");
+  // Until the IsolateState owns the account, a refusal must release it here.
+  IsolateState* parent = current_isolate();
+  const bool exit_port_ok = !options.on_exit || options.on_exit->is_connected();
+  const bool error_port_ok = !options.on_error || options.on_error->is_connected();
+  if (parent == nullptr || !exit_port_ok || !error_port_ok) {
+    release(account);
+    if (parent == nullptr) require_current_isolate("Isolate::spawn");  // throws
+    throw IsolateError(
+        "Isolate::spawn: SpawnOptions::on_exit/on_error is not a connected SendPort");
+  }
   if (options.debug_name.empty()) {
     options.debug_name = "isolate-" + std::to_string(next_number.fetch_add(1));
   }
   auto isolate = std::make_shared<IsolateState>(std::move(options.debug_name), account,
-                                                parent.group, options.errors_are_fatal);
+                                                parent->group, options.errors_are_fatal);
   isolate->spawn_cost = entry_copy;
   if (options.on_exit) isolate->add_exit_listener(*options.on_exit, Message());
   if (options.on_error) isolate->add_error_listener(*options.on_error);
-  parent.group->reap();
-  parent.group->add(isolate);
-  isolate->start_thread(std::move(entry));
+  parent->group->reap();
+  parent->group->start(isolate, std::move(entry));
   return isolate;
 }
 
@@ -102,13 +110,23 @@ const std::string& Isolate::debug_name() const {
 void Isolate::kill(KillPriority priority) const {
   state_->kill(priority);
 }
+namespace {
+void require_connected(const SendPort& port, const char* operation) {
+  if (!port.is_connected()) {
+    throw IsolateError(std::string(operation) + ": the SendPort is not connected to any port");
+  }
+}
+}  // namespace
+
 void Isolate::add_on_exit_listener(const SendPort& port, Message response) const {
+  require_connected(port, "Isolate::add_on_exit_listener");
   state_->add_exit_listener(port, std::move(response));
 }
 void Isolate::remove_on_exit_listener(const SendPort& port) const {
   state_->remove_exit_listener(port);
 }
 void Isolate::add_error_listener(const SendPort& port) const {
+  require_connected(port, "Isolate::add_error_listener");
   state_->add_error_listener(port);
 }
 void Isolate::remove_error_listener(const SendPort& port) const {

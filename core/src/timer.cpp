@@ -3,19 +3,30 @@
 #include <stdexcept>
 
 namespace iso {
+namespace {
+
+// now + after, clamped to the clock's range: a timer "in a century" must not wrap into the past.
+detail::Clock::time_point due_after(Timer::Duration after) {
+  const auto now = detail::Clock::now();
+  if (after <= Timer::Duration::zero()) return now;
+  if (after >= detail::Clock::time_point::max() - now) return detail::Clock::time_point::max();
+  return now + after;
+}
+
+}  // namespace
 
 Timer Timer::once(Duration after, detail::UniqueFunction<void()> callback) {
   auto& isolate = detail::require_current_isolate("Timer::once");
-  const auto due = detail::Clock::now() + std::max(after, Duration::zero());
-  return Timer(&isolate, detail::add_timer(isolate, due, Duration::zero(), std::move(callback)));
+  return Timer(&isolate,
+               detail::add_timer(isolate, due_after(after), Duration::zero(), std::move(callback)));
 }
 
 Timer Timer::periodic(Duration period, detail::UniqueFunction<void()> callback) {
   if (period <= Duration::zero())
     throw std::invalid_argument("Timer::periodic: period must be > 0");
   auto& isolate = detail::require_current_isolate("Timer::periodic");
-  const auto due = detail::Clock::now() + period;
-  return Timer(&isolate, detail::add_timer(isolate, due, period, std::move(callback)));
+  return Timer(&isolate,
+               detail::add_timer(isolate, due_after(period), period, std::move(callback)));
 }
 
 void Timer::cancel() const {

@@ -45,7 +45,13 @@ class FutureState : public std::enable_shared_from_this<FutureState<T>> {
   FutureState& operator=(const FutureState&) = delete;
 
   ~FutureState() {
-    if (error_ && !observed_ && !is_tearing_down(*owner_)) report_uncaught_error(*owner_, error_);
+    if (error_ && !observed_ && !is_tearing_down(*owner_)) {
+      try {
+        report_uncaught_error(*owner_, error_);
+      } catch (...) {
+        // Out of memory while reporting: a destructor must not throw.
+      }
+    }
   }
 
   IsolateState& owner() const noexcept { return *owner_; }

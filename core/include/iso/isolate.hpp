@@ -72,7 +72,8 @@ using EntryTask = UniqueFunction<void()>;
 /// the entry's copy to it; the isolate takes the caller's reference.
 std::shared_ptr<IsolateState> start_isolate(SpawnOptions options, HeapAccount* account,
                                             EntryTask entry, SendCost entry_copy);
-void request_exit(IsolateState& isolate) noexcept;
+/// Marks the isolate as exiting; true the first time. Only the first exit hands its heap over.
+bool request_exit(IsolateState& isolate) noexcept;
 
 /// Starts an isolate whose entry task `build()` makes: every allocation of that copy is charged
 /// to the new isolate's heap, so what the entry captures and its message belong to it.
@@ -211,8 +212,9 @@ class Isolate {
 template <class T>
 void exit(const SendPort& port, T&& message) {
   auto& self = detail::require_current_isolate("iso::exit");
-  port.deliver(Message::hand_over(std::forward<T>(message)), detail::heap_account_of(self));
-  detail::request_exit(self);
+  const bool first_exit = detail::request_exit(self);
+  port.deliver(Message::hand_over(std::forward<T>(message)),
+               first_exit ? detail::heap_account_of(self) : nullptr);
 }
 
 /// Ends the current isolate without a message.

@@ -123,6 +123,7 @@ class ReceivePort {
 
  private:
   struct Core;
+  Core& require_core() const;  ///< throws StateError on a moved-from port
   std::shared_ptr<Core> core_;
 };
 

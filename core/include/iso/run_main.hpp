@@ -5,9 +5,9 @@
 // - `entry` may return a value, void, or a Future<T> (then run_main returns T).
 // - An uncaught error on the main isolate ends it (errors are fatal there) and run_main
 //   rethrows it. If entry's future never completed, run_main throws RemoteError.
-// - When the main isolate ends, every isolate it spawned (directly or not) that is still alive
-//   is killed (immediate) and waited for, like a Dart program whose main isolate exits; then
-//   everything the main isolate owned is released.
+// - When the main isolate's loop ends, everything it owned is released; then every isolate it
+//   spawned (directly or not) that is still alive is killed (immediate) and waited for, like a
+//   Dart program whose main isolate exits. run_main returns only when all of them have ended.
 
 #include <exception>
 #include <memory>
