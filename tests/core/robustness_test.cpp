@@ -89,7 +89,7 @@ TEST(Robustness, TimersAtTheEndOfTimeNeverFire) {
   bool fired = false;
   iso::run_main([&] {
     auto far = iso::Timer::once(iso::Timer::Duration::max(), [&] { fired = true; });
-    auto soon = iso::Timer::once(1ms, [far] { far.cancel(); });
+    iso::Timer::once(1ms, [far] { far.cancel(); });
   });
   EXPECT_FALSE(fired);
 }
