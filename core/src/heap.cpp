@@ -102,8 +102,6 @@ void* credit_block(void* user) noexcept {
   return header;
 }
 
-}  // namespace
-
 void* allocate(std::size_t size) noexcept {
   if (size > SIZE_MAX - sizeof(BlockHeader)) return nullptr;
   void* raw = std::malloc(sizeof(BlockHeader) + size);
@@ -141,6 +139,8 @@ void* allocate_aligned_or_throw(std::size_t size, std::align_val_t alignment) {
   if (void* p = allocate_aligned(size == 0 ? 1 : size, alignment)) return p;
   throw std::bad_alloc();
 }
+
+}  // namespace
 
 AllocationScope::AllocationScope(HeapAccount* account) noexcept : previous_(t_current_account) {
   t_current_account = account;

@@ -137,7 +137,9 @@ struct Rejected {
   const char* detail;  // expected in both decoders' messages
 };
 
-void PrintTo(const Rejected& rejected, std::ostream* out) { *out << rejected.name; }
+void PrintTo(const Rejected& rejected, std::ostream* out) {
+  *out << rejected.name;
+}
 
 class NotAProductList : public ::testing::TestWithParam<Rejected> {};
 

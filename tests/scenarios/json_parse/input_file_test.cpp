@@ -89,7 +89,9 @@ struct BadJson {
   const char* message;
 };
 
-void PrintTo(const BadJson& bad, std::ostream* out) { *out << bad.name; }
+void PrintTo(const BadJson& bad, std::ostream* out) {
+  *out << bad.name;
+}
 
 class BadJsonFile : public InputFiles, public ::testing::WithParamInterface<BadJson> {};
 
