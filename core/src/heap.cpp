@@ -85,6 +85,8 @@ void destroy_account(HeapAccount* account) noexcept {
   }
 }
 
+#if !defined(ISO_NO_HEAP_ACCOUNTING)  // the block functions behind operator new
+
 void* charge_block(void* raw, std::size_t size) noexcept {
   auto* header = static_cast<BlockHeader*>(raw);
   header->account = t_current_account;
@@ -139,6 +141,8 @@ void* allocate_aligned_or_throw(std::size_t size, std::align_val_t alignment) {
   if (void* p = allocate_aligned(size == 0 ? 1 : size, alignment)) return p;
   throw std::bad_alloc();
 }
+
+#endif
 
 }  // namespace
 
