@@ -76,10 +76,9 @@ ComputeReply parse_for_compute(ComputeRequest request) {
   return reply;
 }
 
-class RunRunner final : public CatalogRunner {
+class RunRunner final : public RunnerBase {
  public:
-  RunRunner(const SendableBody& body, DecoderKind decoder, ResultDisposer& disposer)
-      : body_(body), decoder_(decoder), disposer_(disposer) {}
+  using RunnerBase::RunnerBase;
 
   iso::Future<bench::Measurements> setup() override {
     computation_ = ParseInNewIsolate{body_, decoder_};  // the body in hand, captured once
@@ -94,24 +93,17 @@ class RunRunner final : public CatalogRunner {
     ParseReply reply = co_await std::move(result);
     t.usable_ns = steady_now_ns();
     take_far_side(t, reply.timings);
-    disposer_.dispose(std::exchange(last_, std::move(reply.catalog)));
+    keep(std::move(reply.catalog));
     co_return measurements_of(t);
   }
 
-  const ParsedCatalog& last_result() const override { return last_; }
-
  private:
-  const SendableBody& body_;
-  DecoderKind decoder_;
-  ResultDisposer& disposer_;
   ParseInNewIsolate computation_;
-  ParsedCatalog last_;
 };
 
-class RunSendRunner final : public CatalogRunner {
+class RunSendRunner final : public RunnerBase {
  public:
-  RunSendRunner(const SendableBody& body, DecoderKind decoder, ResultDisposer& disposer)
-      : body_(body), decoder_(decoder), disposer_(disposer) {}
+  using RunnerBase::RunnerBase;
 
   iso::Future<bench::Measurements> setup() override {
     results_ = std::make_unique<iso::ReceivePort>("json-parse run-send results");
@@ -129,7 +121,7 @@ class RunSendRunner final : public CatalogRunner {
     t.usable_ns = steady_now_ns();
     const FarSideTimings far = co_await std::move(timings);
     take_far_side(t, far);
-    disposer_.dispose(std::exchange(last_, std::move(catalog)));
+    keep(std::move(catalog));
     co_return measurements_of(t);
   }
 
@@ -138,21 +130,14 @@ class RunSendRunner final : public CatalogRunner {
     co_return;
   }
 
-  const ParsedCatalog& last_result() const override { return last_; }
-
  private:
-  const SendableBody& body_;
-  DecoderKind decoder_;
-  ResultDisposer& disposer_;
   std::unique_ptr<iso::ReceivePort> results_;
   ParseAndSendBack computation_;
-  ParsedCatalog last_;
 };
 
-class ComputeRunner final : public CatalogRunner {
+class ComputeRunner final : public RunnerBase {
  public:
-  ComputeRunner(const SendableBody& body, DecoderKind decoder, ResultDisposer& disposer)
-      : body_(body), decoder_(decoder), disposer_(disposer) {}
+  using RunnerBase::RunnerBase;
 
   iso::Future<bench::Measurements> setup() override {
     in_hand_ = body_;
@@ -170,18 +155,12 @@ class ComputeRunner final : public CatalogRunner {
     t.usable_ns = steady_now_ns();
     take_far_side(t, reply.timings);
     in_hand_ = std::move(reply.body);
-    disposer_.dispose(std::exchange(last_, std::move(reply.catalog)));
+    keep(std::move(reply.catalog));
     co_return measurements_of(t);
   }
 
-  const ParsedCatalog& last_result() const override { return last_; }
-
  private:
-  const SendableBody& body_;
-  DecoderKind decoder_;
-  ResultDisposer& disposer_;
   SendableBody in_hand_;
-  ParsedCatalog last_;
 };
 
 }  // namespace

@@ -110,10 +110,9 @@ void take_far_side(Timeline& t, const Reply& reply) {
   t.copy_out = {std::chrono::nanoseconds(reply.timings.copy_out_ns), reply.timings.copy_out_bytes};
 }
 
-class WorkerRunner final : public CatalogRunner {
+class WorkerRunner final : public RunnerBase {
  public:
-  WorkerRunner(const SendableBody& body, DecoderKind decoder, ResultDisposer& disposer)
-      : body_(body), decoder_(decoder), disposer_(disposer) {}
+  using RunnerBase::RunnerBase;
 
   iso::Future<bench::Measurements> setup() override {
     request_.body = body_;  // the body in hand, in the request that will carry it
@@ -131,27 +130,20 @@ class WorkerRunner final : public CatalogRunner {
     t.main_released_ns = steady_now_ns();
     Reply reply = co_await receive_reply(replies);
     take_far_side(t, reply);
-    disposer_.dispose(std::exchange(last_, std::move(reply.catalog)));
+    keep(std::move(reply.catalog));
     co_return measurements_of(t);
   }
 
   iso::Future<void> teardown() override { return worker_.stop(); }
 
-  const ParsedCatalog& last_result() const override { return last_; }
-
  private:
-  const SendableBody& body_;
-  DecoderKind decoder_;
-  ResultDisposer& disposer_;
   ParseRequest request_;
   CatalogWorker worker_;
-  ParsedCatalog last_;
 };
 
-class TransferRunner final : public CatalogRunner {
+class TransferRunner final : public RunnerBase {
  public:
-  TransferRunner(const SendableBody& body, DecoderKind decoder, ResultDisposer& disposer)
-      : body_(body), decoder_(decoder), disposer_(disposer) {}
+  using RunnerBase::RunnerBase;
 
   iso::Future<bench::Measurements> setup() override {
     const double spawn_ns = co_await worker_.start();
@@ -174,20 +166,14 @@ class TransferRunner final : public CatalogRunner {
     t.main_released_ns = steady_now_ns();
     Reply reply = co_await receive_reply(replies);
     take_far_side(t, reply);
-    disposer_.dispose(std::exchange(last_, std::move(reply.catalog)));
+    keep(std::move(reply.catalog));
     co_return measurements_of(t);
   }
 
   iso::Future<void> teardown() override { return worker_.stop(); }
 
-  const ParsedCatalog& last_result() const override { return last_; }
-
  private:
-  const SendableBody& body_;
-  DecoderKind decoder_;
-  ResultDisposer& disposer_;
   CatalogWorker worker_;
-  ParsedCatalog last_;
 };
 
 }  // namespace
