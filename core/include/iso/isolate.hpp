@@ -98,32 +98,6 @@ std::shared_ptr<IsolateState> start_with_copy(SpawnOptions options, Build&& buil
   return start_isolate(std::move(options), account, std::move(task), copy);
 }
 
-/// A callable crossing into a new isolate (spawn's entry, run's computation): a plain function
-/// pointer (its code is shared by every isolate), or a closure that is copied with what it
-/// captures. C++ cannot list a closure's captures, so a closure is checked as a whole: it must
-/// be copy-constructible, which rejects captured ports, unique_ptrs, threads, mutexes and
-/// streams; a captured raw pointer cannot be detected.
-template <class F>
-constexpr bool is_function_pointer_v =
-    std::is_pointer_v<F>&& std::is_function_v<std::remove_pointer_t<F>>;
-
-template <class F>
-constexpr void assert_sendable_callable() {
-  static_assert(is_function_pointer_v<F> || std::is_copy_constructible_v<F>,
-                "iso: this callable cannot cross into another isolate: it captures something "
-                "that cannot be copied (a ReceivePort, unique_ptr, thread, mutex or stream?); "
-                "capture a SendPort or plain values instead");
-}
-
-template <class F>
-F copy_callable(const F& callable) {
-  if constexpr (is_function_pointer_v<F>) {
-    return callable;
-  } else {
-    return F(callable);
-  }
-}
-
 template <class F, class... Args>
 void invoke_entry(F& entry, Args&&... args) {
   using Result = std::invoke_result_t<F&, Args&&...>;
@@ -151,11 +125,11 @@ class Isolate {
   }
   template <class Entry, class M>
   static Future<Isolate> spawn(Entry entry, const M& message, SpawnOptions options) {
-    detail::assert_sendable_callable<Entry>();
+    detail::assert_sendable<Entry>();
     detail::assert_sendable<M>();
     auto state = detail::start_with_copy(std::move(options), [&] {
       return detail::EntryTask(
-          [entry = detail::copy_callable(entry), message = detail::cross(message)]() mutable {
+          [entry = detail::cross(entry), message = detail::cross(message)]() mutable {
             detail::invoke_entry(entry, std::move(message));
           });
     });

@@ -113,9 +113,9 @@ auto Isolate::run(const F& computation, std::string debug_name) {
   options.debug_name = std::move(debug_name);
   options.on_exit = reply;
   options.on_error = reply;
-  detail::assert_sendable_callable<F>();
+  detail::assert_sendable<F>();
   detail::start_with_copy(std::move(options), [&] {
-    return detail::EntryTask([computation = detail::copy_callable(computation), reply]() mutable {
+    return detail::EntryTask([computation = detail::cross(computation), reply]() mutable {
       detail::run_computation<R>(computation, reply);
     });
   });
