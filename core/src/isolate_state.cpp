@@ -133,11 +133,9 @@ bool IsolateState::run_next_event() {
 
 void IsolateState::handle(Envelope* envelope) {
   std::unique_ptr<Envelope> owned(envelope);
-  PortState& port = *owned->port;
-  if (!port.open.load(std::memory_order_relaxed) || !port.handler) return;  // dropped
-  if (owned->donor != nullptr) adopt(account, owned->donor);
-  auto handler = port.handler;  // survives the handler closing its own port
-  (*handler)(std::move(owned->message));
+  // An exit hand-over that is delivered makes the dying isolate's heap part of this one.
+  if (owned->donor != nullptr && accepts_messages(*owned->port)) adopt(account, owned->donor);
+  call_handler(*owned->port, std::move(owned->message));
 }
 
 void IsolateState::run_microtasks() {

@@ -42,11 +42,18 @@ bool port_is_open(const PortState& port) noexcept {
   return port.open.load();
 }
 
-void dispatch_to_handler(const std::weak_ptr<PortState>& weak, Message&& message) {
-  auto port = weak.lock();
-  if (!port || !port->open.load(std::memory_order_relaxed) || !port->handler) return;
-  auto handler = port->handler;  // survives the handler closing its own port
+bool accepts_messages(const PortState& port) noexcept {
+  return port.open.load(std::memory_order_relaxed) && port.handler;
+}
+
+void call_handler(PortState& port, Message&& message) {
+  if (!accepts_messages(port)) return;  // dropped
+  auto handler = port.handler;          // survives the handler closing its own port
   (*handler)(std::move(message));
+}
+
+void dispatch_to_handler(const std::weak_ptr<PortState>& weak, Message&& message) {
+  if (auto port = weak.lock()) call_handler(*port, std::move(message));
 }
 std::uint64_t port_id(const PortState& port) noexcept {
   return port.id;

@@ -20,7 +20,12 @@ void set_port_handler(PortState& port, PortHandler handler);
 /// Closes the port: queued and future messages to it are dropped. Owner thread only; idempotent.
 void close_port(PortState& port) noexcept;
 bool port_is_open(const PortState& port) noexcept;
-/// Calls the port's handler with `message` if the port still exists and is open. Owner thread.
+/// Whether a message to the port would reach a handler now (open, with a handler).
+bool accepts_messages(const PortState& port) noexcept;
+/// Calls the port's handler with `message` if it accepts messages; drops it otherwise. The
+/// handler may close (and so destroy) its own port. Owner thread.
+void call_handler(PortState& port, Message&& message);
+/// call_handler, if the port still exists.
 void dispatch_to_handler(const std::weak_ptr<PortState>& port, Message&& message);
 std::uint64_t port_id(const PortState& port) noexcept;
 IsolateState& port_owner(const PortState& port) noexcept;
