@@ -10,30 +10,11 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 
-BINARY = os.path.abspath(sys.argv[1])
-GROUP = sys.argv[2]
+from end_to_end import check, folder_listing, run, run_group
+
 # Short runs: a 1000 fps display keeps every frames window to a few milliseconds.
 FAST = ["--fps", "1000", "--ui-work", "100us", "--warmup", "0", "-r", "3", "--quiet"]
-
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-
-
-def run(args, cwd):
-    return subprocess.run([BINARY] + args, cwd=cwd, capture_output=True, text=True, timeout=120)
-
-
-def folder_listing(folder):
-    out = []
-    for root, dirs, files in os.walk(folder):
-        out += [os.path.relpath(os.path.join(root, name), folder) for name in dirs + files]
-    return sorted(out)
 
 
 def test_help(cwd):
@@ -234,13 +215,4 @@ def test_default_csv(cwd):
 GROUPS = {"help": test_help, "bad_input": test_bad_input, "reports": test_reports,
           "default_csv": test_default_csv}
 
-with tempfile.TemporaryDirectory() as folder:
-    GROUPS[GROUP](folder)
-    for root, dirs, _ in os.walk(folder):  # let cleanup remove read-only folders
-        for name in dirs:
-            os.chmod(os.path.join(root, name), 0o755)
-
-for failure in failures:
-    print("FAIL:", failure)
-print(f"{GROUP}: {'FAILED' if failures else 'ok'} ({len(failures)} failures)")
-sys.exit(1 if failures else 0)
+run_group(GROUPS)

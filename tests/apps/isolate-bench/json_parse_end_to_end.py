@@ -7,12 +7,9 @@ Usage: json_parse_end_to_end.py BINARY GROUP   (GROUP: bad_input, csv, input)
 import csv
 import io
 import os
-import subprocess
-import sys
-import tempfile
 
-BINARY = os.path.abspath(sys.argv[1])
-GROUP = sys.argv[2]
+from end_to_end import check, folder_listing, run, run_group
+
 # Short runs: a 1000 fps display keeps every frames window to a few milliseconds.
 FAST = ["--fps", "1000", "--ui-work", "100us", "--warmup", "0", "-r", "2", "--quiet"]
 MODES = ["main", "run", "run-send", "compute", "worker", "transfer"]
@@ -20,24 +17,6 @@ METRICS = ["end_to_end_ns", "main_thread_ns", "copy_in_ns", "spawn_ns", "parse_n
            "map_ns", "return_ns", "copy_out_ns", "copy_in_bytes", "copy_out_bytes"]
 FRAME_METRICS = ["frames_dropped", "frames_janky", "worst_frame_latency_ns", "longest_freeze_ns",
                  "longest_event_ns", "ui_busy_share"]
-
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-
-
-def run(args, cwd):
-    return subprocess.run([BINARY] + args, cwd=cwd, capture_output=True, text=True, timeout=240)
-
-
-def folder_listing(folder):
-    out = []
-    for root, dirs, files in os.walk(folder):
-        out += [os.path.relpath(os.path.join(root, name), folder) for name in dirs + files]
-    return sorted(out)
 
 
 def write(cwd, name, content):
@@ -167,10 +146,4 @@ def test_input(cwd):
 
 GROUPS = {"bad_input": test_bad_input, "csv": test_csv, "input": test_input}
 
-with tempfile.TemporaryDirectory() as folder:
-    GROUPS[GROUP](folder)
-
-for failure in failures:
-    print("FAIL:", failure)
-print(f"{GROUP}: {'FAILED' if failures else 'ok'} ({len(failures)} failures)")
-sys.exit(1 if failures else 0)
+run_group(GROUPS)
