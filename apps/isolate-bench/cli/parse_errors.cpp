@@ -28,6 +28,12 @@ std::string one_line(std::string text) {
   return text;
 }
 
+/// "unknown option '--x'" or "unexpected argument 'x'".
+std::string unexpected_argument(const std::string& argument) {
+  const bool is_option = argument.size() > 1 && argument.front() == '-';
+  return fmt::format("{} '{}'", is_option ? "unknown option" : "unexpected argument", argument);
+}
+
 }  // namespace
 
 std::string describe_parse_error(const CLI::App& app, const CLI::ParseError& error, int argc,
@@ -53,9 +59,9 @@ std::string describe_parse_error(const CLI::App& app, const CLI::ParseError& err
       chosen.empty() ? "isolate-bench" : "isolate-bench " + chosen.front()->get_name();
   std::string message = one_line(error.what());
   if (dynamic_cast<const CLI::ExtrasError*>(&error)) {
-    const auto colon = message.find(": ");
-    const std::string extras = colon == std::string::npos ? message : message.substr(colon + 2);
-    message = fmt::format("unknown option or argument {}", extras);
+    // CLI11 lists the extras last to first; name the first one the user typed instead.
+    const auto extras = (chosen.empty() ? app : *chosen.front()).remaining();
+    if (!extras.empty()) message = unexpected_argument(extras.front());
   }
   return fmt::format("{}: {}; accepted: the options listed by '{} --help'", where, message, where);
 }

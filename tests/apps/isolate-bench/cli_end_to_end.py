@@ -41,6 +41,8 @@ BAD_INPUTS = [
     (["frobnicate"], "frobnicate"),
     ([], "command"),
     (["spawn", "--bogus"], "--bogus"),
+    (["spawn", "--output", "out.csv"], "unknown option '--output'"),
+    (["spawn", "stray"], "unexpected argument 'stray'"),
     (["spawn", "--payload", "0"], "--payload"),
     (["spawn", "--payload", "-1MB"], "--payload"),
     (["spawn", "--payload", "2XB"], "--payload"),
