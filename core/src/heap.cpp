@@ -5,68 +5,22 @@
 #include "iso/heap.hpp"
 
 #include <cstdlib>
-#include <mutex>
 #include <new>
+
+#include "copy_region.hpp"
+#include "heap_account.hpp"
 
 namespace iso {
 
-class HeapAccount {
- public:
-  std::atomic<std::int64_t> live_bytes{0};
-  std::atomic<std::int64_t> peak_bytes{0};
-  std::atomic<std::int64_t> live_allocations{0};
-  std::atomic<std::uint64_t> allocations{0};
-  std::atomic<std::uint64_t> allocated_bytes{0};
-  std::atomic<std::int64_t> references{1};
-
-  // Accounts this one adopted (isolates that ended by handing their heap over), a short list
-  // guarded by a spin lock: it changes once per exit hand-over.
-  std::atomic_flag adopted_lock = ATOMIC_FLAG_INIT;
-  std::atomic<bool> adopted{false};  // an account joins at most one receiver's list
-  HeapAccount* first_adopted = nullptr;
-  HeapAccount* next_adopted = nullptr;
-
-  void lock_adopted() noexcept {
-    while (adopted_lock.test_and_set(std::memory_order_acquire)) {
-    }
-  }
-  void unlock_adopted() noexcept { adopted_lock.clear(std::memory_order_release); }
-
-  void charge(std::size_t bytes) noexcept {
-    references.fetch_add(1, std::memory_order_relaxed);
-    live_allocations.fetch_add(1, std::memory_order_relaxed);
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    allocated_bytes.fetch_add(bytes, std::memory_order_relaxed);
-    const auto live =
-        live_bytes.fetch_add(static_cast<std::int64_t>(bytes), std::memory_order_relaxed) +
-        static_cast<std::int64_t>(bytes);
-    auto peak = peak_bytes.load(std::memory_order_relaxed);
-    while (live > peak &&
-           !peak_bytes.compare_exchange_weak(peak, live, std::memory_order_relaxed)) {
-    }
-  }
-
-  // Returns false once nothing references the account any more.
-  bool credit(std::size_t bytes) noexcept {
-    live_bytes.fetch_sub(static_cast<std::int64_t>(bytes), std::memory_order_relaxed);
-    live_allocations.fetch_sub(1, std::memory_order_relaxed);
-    return references.fetch_sub(1, std::memory_order_acq_rel) != 1;
-  }
-};
+using detail::AllocationTarget;
+using detail::BlockHeader;
+using detail::CopyRegion;
+using detail::destroy_account;
 
 namespace {
 
-thread_local HeapAccount* t_current_account = nullptr;
+thread_local AllocationTarget t_target;
 thread_local std::uint64_t t_allocated_bytes = 0;
-
-// Sits in front of every block. 16 bytes keeps malloc's 16-byte alignment for the user part.
-struct alignas(16) BlockHeader {
-  HeapAccount* account;
-  std::size_t size;
-};
-static_assert(sizeof(BlockHeader) == 16);
-
-void destroy_account(HeapAccount* account) noexcept;
 
 void release_account(HeapAccount* account) noexcept {
   if (account != nullptr && account->references.fetch_sub(1, std::memory_order_acq_rel) == 1) {
@@ -74,48 +28,52 @@ void release_account(HeapAccount* account) noexcept {
   }
 }
 
-void destroy_account(HeapAccount* account) noexcept {
-  HeapAccount* adopted = account->first_adopted;
-  account->~HeapAccount();
-  std::free(account);
-  while (adopted != nullptr) {
-    HeapAccount* next = adopted->next_adopted;
-    release_account(adopted);
-    adopted = next;
-  }
-}
-
 #if !defined(ISO_NO_HEAP_ACCOUNTING)  // the block functions behind operator new
 
 void* charge_block(void* raw, std::size_t size) noexcept {
-  auto* header = static_cast<BlockHeader*>(raw);
-  header->account = t_current_account;
-  header->size = size;
+  HeapAccount* account = t_target.account;
+  auto* header = new (raw) BlockHeader{reinterpret_cast<std::uintptr_t>(account), size};
   t_allocated_bytes += size;
-  if (header->account != nullptr) header->account->charge(size);
+  if (account != nullptr) account->charge(size);
   return header + 1;
 }
 
-void* credit_block(void* user) noexcept {
-  auto* header = static_cast<BlockHeader*>(user) - 1;
-  if (header->account != nullptr && !header->account->credit(header->size)) {
-    destroy_account(header->account);
-  }
-  return header;
+void credit_block(BlockHeader* header) noexcept {
+  HeapAccount* account = header->account();
+  if (account != nullptr && !account->credit(header->size)) destroy_account(account);
+}
+
+void* allocate_in_region(std::size_t size) noexcept {
+  if (t_target.region == nullptr) t_target.region = CopyRegion::open(t_target.account);
+  if (t_target.region == nullptr) return nullptr;
+  void* user = t_target.region->allocate(size);
+  if (user != nullptr) t_allocated_bytes += size;
+  return user;
 }
 
 void* allocate(std::size_t size) noexcept {
+  if (t_target.copying && size <= CopyRegion::kLargestBlock) {
+    if (void* user = allocate_in_region(size)) return user;
+  }
   if (size > SIZE_MAX - sizeof(BlockHeader)) return nullptr;
   void* raw = std::malloc(sizeof(BlockHeader) + size);
   return raw == nullptr ? nullptr : charge_block(raw, size);
 }
 
 void deallocate(void* user) noexcept {
-  if (user != nullptr) std::free(credit_block(user));
+  if (user == nullptr) return;
+  BlockHeader* header = BlockHeader::of(user);
+  if (header->in_region()) {
+    header->region()->free_block(header);
+  } else {
+    credit_block(header);
+    std::free(header);
+  }
 }
 
 // Over-aligned blocks: the header sits just before the user pointer, `alignment` bytes after
-// the start of the raw block (alignment >= 16 for every over-aligned new).
+// the start of the raw block (alignment >= 16 for every over-aligned new). They are never
+// taken from a copy region.
 void* allocate_aligned(std::size_t size, std::align_val_t alignment) noexcept {
   const auto align = static_cast<std::size_t>(alignment);
   if (size > SIZE_MAX - 2 * align) return nullptr;
@@ -128,7 +86,7 @@ void* allocate_aligned(std::size_t size, std::align_val_t alignment) noexcept {
 
 void deallocate_aligned(void* user, std::align_val_t alignment) noexcept {
   if (user == nullptr) return;
-  credit_block(user);
+  credit_block(BlockHeader::of(user));
   std::free(static_cast<char*>(user) - static_cast<std::size_t>(alignment));
 }
 
@@ -146,11 +104,19 @@ void* allocate_aligned_or_throw(std::size_t size, std::align_val_t alignment) {
 
 }  // namespace
 
-AllocationScope::AllocationScope(HeapAccount* account) noexcept : previous_(t_current_account) {
-  t_current_account = account;
+AllocationScope::AllocationScope(HeapAccount* account) noexcept : previous_(t_target) {
+  t_target = AllocationTarget{account, false, nullptr};
 }
 AllocationScope::~AllocationScope() {
-  t_current_account = previous_;
+  t_target = previous_;
+}
+
+CopyScope::CopyScope(HeapAccount* account) noexcept : previous_(t_target) {
+  t_target = AllocationTarget{account, true, nullptr};
+}
+CopyScope::~CopyScope() {
+  if (t_target.region != nullptr) t_target.region->seal();
+  t_target = previous_;
 }
 
 std::uint64_t thread_allocated_bytes() noexcept {
@@ -173,6 +139,17 @@ void release(HeapAccount* account) noexcept {
   release_account(account);
 }
 
+void destroy_account(HeapAccount* account) noexcept {
+  HeapAccount* adopted = account->first_adopted;
+  account->~HeapAccount();
+  std::free(account);
+  while (adopted != nullptr) {
+    HeapAccount* next = adopted->next_adopted;
+    release_account(adopted);
+    adopted = next;
+  }
+}
+
 HeapStats stats_of(const HeapAccount* account) noexcept {
   HeapStats stats;
   if (account == nullptr) return stats;
@@ -192,10 +169,10 @@ HeapStats stats_of(const HeapAccount* account) noexcept {
 }
 
 HeapAccount* current_heap_account() noexcept {
-  return t_current_account;
+  return t_target.account;
 }
 void set_current_heap_account(HeapAccount* account) noexcept {
-  t_current_account = account;
+  t_target = AllocationTarget{account, false, nullptr};
 }
 
 void adopt(HeapAccount* receiver, HeapAccount* donor) {
@@ -227,11 +204,12 @@ void adopt(HeapAccount* receiver, HeapAccount* donor) {
 
 void recharge(void* block, HeapAccount* to) noexcept {
   if constexpr (!heap_accounting_enabled()) return;  // blocks carry no header
-  auto* header = static_cast<BlockHeader*>(block) - 1;
-  if (header->account == to) return;
-  HeapAccount* from = header->account;
+  BlockHeader* header = BlockHeader::of(block);
+  if (header->in_region()) return;  // a region block stays charged with its region
+  HeapAccount* from = header->account();
+  if (from == to) return;
   if (to != nullptr) to->charge(header->size);
-  header->account = to;
+  header->owner = reinterpret_cast<std::uintptr_t>(to);
   if (from != nullptr && !from->credit(header->size)) destroy_account(from);
 }
 

@@ -3,9 +3,9 @@
 //
 // Every allocation made through operator new in a program linked with the core is charged to a
 // heap account: the account of the isolate running on the calling thread, or the account an
-// `AllocationScope` names (a message copy is made by the sender but charged to the receiver).
-// The charge is recorded in a 16-byte header in front of the block, so a block is always
-// credited back to the account that paid for it, whichever thread frees it.
+// `AllocationScope` or `CopyScope` names (a message copy is made by the sender but charged to
+// the receiver). The charge is recorded in a 16-byte header in front of the block, so a block is
+// always credited back to the account that paid for it, whichever thread frees it.
 //
 // Plain threads that are not isolates charge nothing. Direct malloc calls are not seen.
 
@@ -25,8 +25,21 @@ struct HeapStats {
 
 class HeapAccount;
 
+namespace detail {
+class CopyRegion;
+
+/// Where a thread's allocations go: the account that pays and, inside a CopyScope, the region
+/// the copy's small blocks are bump-allocated from (opened on the first of them).
+struct AllocationTarget {
+  HeapAccount* account = nullptr;
+  bool copying = false;
+  CopyRegion* region = nullptr;
+};
+}  // namespace detail
+
 /// Charges every allocation made on this thread inside the scope to `account` (which may be
-/// null: charge nothing). Scopes nest.
+/// null: charge nothing). Scopes nest; an AllocationScope inside a CopyScope suspends the copy's
+/// region until it ends.
 class AllocationScope {
  public:
   explicit AllocationScope(HeapAccount* account) noexcept;
@@ -35,11 +48,28 @@ class AllocationScope {
   AllocationScope& operator=(const AllocationScope&) = delete;
 
  private:
-  HeapAccount* previous_;
+  detail::AllocationTarget previous_;
+};
+
+/// How a message copy is built: like AllocationScope, every allocation made on this thread
+/// inside the scope is charged to `account`, but blocks of up to 8 KiB are bump-allocated from
+/// one region opened for the scope, as Dart deserializes a message into the receiver's new
+/// space. The account is charged once, when the scope ends, for every block of the region, and
+/// credited once, when the last of them is freed (by any thread): until then the region's memory
+/// stays charged even where some of its blocks were freed. Larger blocks are ordinary blocks.
+class CopyScope {
+ public:
+  explicit CopyScope(HeapAccount* account) noexcept;
+  ~CopyScope();
+  CopyScope(const CopyScope&) = delete;
+  CopyScope& operator=(const CopyScope&) = delete;
+
+ private:
+  detail::AllocationTarget previous_;
 };
 
 /// False in ThreadSanitizer builds, whose runtime owns operator new: there every account reads
-/// zero and AllocationScope does nothing. Heap behaviour is checked in the other builds
+/// zero, AllocationScope and CopyScope do nothing. Heap behaviour is checked in the other builds
 /// (AddressSanitizer's LeakSanitizer among them).
 constexpr bool heap_accounting_enabled() noexcept {
 #if defined(ISO_NO_HEAP_ACCOUNTING)

@@ -86,7 +86,7 @@ std::shared_ptr<IsolateState> start_with_copy(SpawnOptions options, Build&& buil
     const auto started = std::chrono::steady_clock::now();
     const auto bytes_before = thread_allocated_bytes();
     {
-      AllocationScope charge_new_isolate(account);
+      CopyScope charge_new_isolate(account);
       task = build();
     }
     copy.bytes = thread_allocated_bytes() - bytes_before;

@@ -47,7 +47,7 @@ class Message {
       const auto started = std::chrono::steady_clock::now();
       const auto bytes_before = thread_allocated_bytes();
       {
-        AllocationScope charge_receiver(receiver);
+        CopyScope charge_receiver(receiver);
         message.payload_ = std::make_unique<Holder<T>>(detail::cross(value));
       }
       message.cost_.bytes = thread_allocated_bytes() - bytes_before;
