@@ -2,6 +2,8 @@
 
 #include "isolate_state.hpp"
 
+#include <pthread.h>
+
 #include <algorithm>
 
 namespace iso::detail {
@@ -25,6 +27,13 @@ UncaughtError describe(const std::exception_ptr& error) {
   } catch (...) {
     return {"unknown", "a non-standard exception"};
   }
+}
+
+// Names the calling thread after its isolate, so top -H, perf and gdb tell isolates apart.
+// Linux keeps 15 bytes of a thread name; an empty debug name keeps the inherited one.
+void name_this_thread(const std::string& debug_name) {
+  if (debug_name.empty()) return;
+  (void)pthread_setname_np(pthread_self(), debug_name.substr(0, 15).c_str());
 }
 
 }  // namespace
@@ -367,6 +376,7 @@ void IsolateGroup::start(const std::shared_ptr<IsolateState>& isolate, EntryTask
   std::lock_guard lock(mutex_);
   std::erase_if(live_, [](const auto& weak) { return weak.expired(); });
   isolate->thread = std::thread([self = isolate, entry = std::move(entry)]() mutable {
+    name_this_thread(self->debug_name);
     self->run(std::move(entry));
     auto owning_group = self->group;
     owning_group->retire(std::move(self));

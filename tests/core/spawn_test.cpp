@@ -1,9 +1,11 @@
 // Isolate::spawn, listeners, errors and kill.
 
 #include <gtest/gtest.h>
+#include <pthread.h>
 
 #include <atomic>
 #include <string>
+#include <vector>
 
 #include "iso/iso.hpp"
 
@@ -59,6 +61,29 @@ TEST(Spawn, EntryGetsACopyOfTheMessageAndRunsWithItsName) {
     co_return (co_await inbox.first()).take<std::string>();
   });
   EXPECT_EQ(name, "catalog-worker got hello");
+}
+
+// The OS thread carries the isolate's name (cut to Linux's 15 bytes), for top -H, perf, gdb.
+TEST(Spawn, TheIsolatesThreadIsNamedAfterIt) {
+  auto names = iso::run_main([]() -> iso::Future<std::vector<std::string>> {
+    static constexpr const char* kNames[] = {"parser", "json-parse worker requests"};
+    std::vector<std::string> seen;
+    for (const char* name : kNames) {
+      iso::SpawnOptions options;
+      options.debug_name = name;
+      iso::ReceivePort inbox;
+      co_await iso::Isolate::spawn(
+          [](iso::SendPort out) {
+            char buffer[16] = {};
+            pthread_getname_np(pthread_self(), buffer, sizeof buffer);
+            out.send(std::string(buffer));
+          },
+          inbox.send_port(), options);
+      seen.push_back((co_await inbox.first()).take<std::string>());
+    }
+    co_return seen;
+  });
+  EXPECT_EQ(names, (std::vector<std::string>{"parser", "json-parse work"}));
 }
 
 TEST(Spawn, OnExitFiresExactlyOnceAfterTheIsolatesMessages) {

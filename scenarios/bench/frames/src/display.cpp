@@ -88,6 +88,7 @@ struct Display::Session {
     // A display's VSync is an interrupt, not a thread competing for a busy CPU: ask for the
     // lowest real-time priority (the thread runs for microseconds per VSync); keep the normal
     // priority when the system does not allow it.
+    (void)pthread_setname_np(pthread_self(), "vsync");
     sched_param priority{};
     priority.sched_priority = sched_get_priority_min(SCHED_FIFO);
     realtime = pthread_setschedparam(pthread_self(), SCHED_FIFO, &priority) == 0;

@@ -1,5 +1,6 @@
 #include "result_disposer.hpp"
 
+#include <pthread.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -31,6 +32,7 @@ void ResultDisposer::run() {
   // Nice 19, the lowest priority: the freeing yields to measured work, yet always progresses (an
   // idle-only thread could starve on a busy machine while results pile up).
   (void)setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 19);
+  (void)pthread_setname_np(pthread_self(), "result disposer");
   std::unique_lock lock(mutex_);
   while (true) {
     wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
