@@ -4,15 +4,9 @@
 #include <cstdlib>
 #include <new>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define ISO_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ISO_ASAN 1
-#endif
-#endif
+#include "address_sanitizer.hpp"
 
-#if defined(ISO_ASAN)
+#if defined(ISO_ADDRESS_SANITIZER)
 // Under AddressSanitizer every byte of a chunk that is not a live block is poisoned, so a read
 // past a block, or of a block (or its header) after it was freed, is reported as it would be
 // for malloc'ed memory.

@@ -43,17 +43,12 @@ void credit_block(BlockHeader* header) noexcept {
   if (account != nullptr && !account->credit(header->size)) destroy_account(account);
 }
 
-void* allocate_in_region(std::size_t size) noexcept {
-  if (t_target.region == nullptr) t_target.region = CopyRegion::open(t_target.account);
-  if (t_target.region == nullptr) return nullptr;
-  void* user = t_target.region->allocate(size);
-  if (user != nullptr) t_allocated_bytes += size;
-  return user;
-}
-
 void* allocate(std::size_t size) noexcept {
-  if (t_target.copying && size <= CopyRegion::kLargestBlock) {
-    if (void* user = allocate_in_region(size)) return user;
+  if (t_target.region != nullptr && size <= CopyRegion::kLargestBlock) {
+    if (void* user = t_target.region->allocate(size)) {
+      t_allocated_bytes += size;
+      return user;
+    }
   }
   if (size > SIZE_MAX - sizeof(BlockHeader)) return nullptr;
   void* raw = std::malloc(sizeof(BlockHeader) + size);
@@ -105,14 +100,17 @@ void* allocate_aligned_or_throw(std::size_t size, std::align_val_t alignment) {
 }  // namespace
 
 AllocationScope::AllocationScope(HeapAccount* account) noexcept : previous_(t_target) {
-  t_target = AllocationTarget{account, false, nullptr};
+  t_target = AllocationTarget{account, nullptr};
 }
 AllocationScope::~AllocationScope() {
   t_target = previous_;
 }
 
 CopyScope::CopyScope(HeapAccount* account) noexcept : previous_(t_target) {
-  t_target = AllocationTarget{account, true, nullptr};
+  // Without a region (no accounting in this build, or no memory for one) the copy is made of
+  // ordinary blocks charged to `account`.
+  CopyRegion* region = heap_accounting_enabled() ? CopyRegion::open(account) : nullptr;
+  t_target = AllocationTarget{account, region};
 }
 CopyScope::~CopyScope() {
   if (t_target.region != nullptr) t_target.region->seal();
@@ -172,7 +170,7 @@ HeapAccount* current_heap_account() noexcept {
   return t_target.account;
 }
 void set_current_heap_account(HeapAccount* account) noexcept {
-  t_target = AllocationTarget{account, false, nullptr};
+  t_target = AllocationTarget{account, nullptr};
 }
 
 void adopt(HeapAccount* receiver, HeapAccount* donor) {

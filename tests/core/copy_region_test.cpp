@@ -13,18 +13,12 @@
 
 #include "copy_region.hpp"
 #include "iso/heap.hpp"
+#include "test_account.hpp"
 
 namespace {
 
 using iso::detail::BlockHeader;
 using iso::detail::CopyRegion;
-
-// A heap account standing in for a receiving isolate.
-struct Account {
-  iso::HeapAccount* account = iso::detail::new_heap_account();
-  ~Account() { iso::detail::release(account); }
-  iso::HeapStats stats() const { return iso::detail::stats_of(account); }
-};
 
 void free_block(void* user) {
   BlockHeader* header = BlockHeader::of(user);
@@ -49,7 +43,7 @@ std::vector<void*> allocate_filled(CopyRegion& region, int count, std::size_t& b
 }  // namespace
 
 TEST(CopyRegion, BlocksAreAlignedSeparateAndKnowTheirRegion) {
-  Account receiver;
+  TestAccount receiver;
   CopyRegion* region = CopyRegion::open(receiver.account);
   ASSERT_NE(region, nullptr);
   std::size_t bytes = 0;
@@ -71,7 +65,7 @@ TEST(CopyRegion, BlocksAreAlignedSeparateAndKnowTheirRegion) {
 }
 
 TEST(CopyRegion, ChargesTheAccountOnceAtSealAndCreditsItWithTheLastBlock) {
-  Account receiver;
+  TestAccount receiver;
   CopyRegion* region = CopyRegion::open(receiver.account);
   ASSERT_NE(region, nullptr);
   std::size_t bytes = 0;
@@ -89,7 +83,7 @@ TEST(CopyRegion, ChargesTheAccountOnceAtSealAndCreditsItWithTheLastBlock) {
 }
 
 TEST(CopyRegion, BlocksOfTheLargestSizeGrowTheRegion) {
-  Account receiver;
+  TestAccount receiver;
   CopyRegion* region = CopyRegion::open(receiver.account);
   ASSERT_NE(region, nullptr);
   std::vector<void*> blocks;
@@ -109,7 +103,7 @@ TEST(CopyRegion, BlocksOfTheLargestSizeGrowTheRegion) {
 }
 
 TEST(CopyRegion, ASealWithEveryBlockFreedFreesTheRegionAtOnce) {
-  Account receiver;
+  TestAccount receiver;
   CopyRegion* region = CopyRegion::open(receiver.account);
   ASSERT_NE(region, nullptr);
   std::size_t bytes = 0;
@@ -130,7 +124,7 @@ TEST(CopyRegion, AnUnchargedRegionCountsItsBlocksAlike) {
 }
 
 TEST(CopyRegion, BlocksFreedOnOtherThreadsWhileTheCopyIsMadeAndAfter) {
-  Account receiver;
+  TestAccount receiver;
   constexpr int kRounds = 50;
   for (int round = 0; round < kRounds; ++round) {
     CopyRegion* region = CopyRegion::open(receiver.account);

@@ -9,16 +9,11 @@
 #include <thread>
 #include <vector>
 
+#include "address_sanitizer.hpp"
 #include "iso/iso.hpp"
+#include "test_account.hpp"
 
 namespace {
-
-// A heap account standing in for a receiving isolate.
-struct Account {
-  iso::HeapAccount* account = iso::detail::new_heap_account();
-  ~Account() { iso::detail::release(account); }
-  iso::HeapStats stats() const { return iso::detail::stats_of(account); }
-};
 
 using Strings = std::vector<std::string>;
 
@@ -51,8 +46,8 @@ std::unique_ptr<Strings> copy_into(iso::HeapAccount* account, const Strings& sou
 
 TEST(CopyScope, ChargesTheReceiverForEveryBlockOfTheCopy) {
   SKIP_WITHOUT_ACCOUNTING();
-  Account receiver;
-  Account sender;
+  TestAccount receiver;
+  TestAccount sender;
   const Strings source = long_strings();
   std::uint64_t bytes = 0;
   std::unique_ptr<Strings> copy;
@@ -73,7 +68,7 @@ TEST(CopyScope, ChargesTheReceiverForEveryBlockOfTheCopy) {
 }
 
 TEST(CopyScope, BlocksAreSeparateAndAligned) {
-  Account receiver;
+  TestAccount receiver;
   const Strings source = long_strings();
   std::uint64_t bytes = 0;
   auto copy = copy_into(receiver.account, source, bytes);
@@ -89,7 +84,7 @@ TEST(CopyScope, BlocksAreSeparateAndAligned) {
 
 TEST(CopyScope, StaysChargedUntilTheLastBlockIsFreed) {
   SKIP_WITHOUT_ACCOUNTING();
-  Account receiver;
+  TestAccount receiver;
   std::uint64_t bytes = 0;
   auto copy = copy_into(receiver.account, long_strings(), bytes);
   std::string kept = std::move(copy->back());  // a move keeps the block it points to
@@ -116,7 +111,7 @@ TEST(CopyScope, LastBlockFreedOnAnotherThreadCreditsTheReceiver) {
 
 TEST(CopyScope, CopiesFreedConcurrentlyFromManyThreads) {
   SKIP_WITHOUT_ACCOUNTING();
-  Account receiver;
+  TestAccount receiver;
   const Strings source = long_strings();
   std::vector<std::unique_ptr<Strings>> copies;
   std::uint64_t bytes = 0;
@@ -140,7 +135,7 @@ TEST(CopyScope, CopiesFreedConcurrentlyFromManyThreads) {
 
 TEST(CopyScope, LargeBlocksAreOrdinaryBlocks) {
   SKIP_WITHOUT_ACCOUNTING();
-  Account receiver;
+  TestAccount receiver;
   const std::string large(1 << 20, 'x');
   const std::string small(100, 'y');
   std::unique_ptr<std::pair<std::string, std::string>> copy;
@@ -158,7 +153,7 @@ TEST(CopyScope, LargeBlocksAreOrdinaryBlocks) {
 
 TEST(CopyScope, BlocksFreedDuringTheCopyLeaveNothingCharged) {
   SKIP_WITHOUT_ACCOUNTING();
-  Account receiver;
+  TestAccount receiver;
   {
     iso::CopyScope copying(receiver.account);
     for (int i = 0; i < 1000; ++i) {
@@ -172,7 +167,7 @@ TEST(CopyScope, BlocksFreedDuringTheCopyLeaveNothingCharged) {
 
 TEST(CopyScope, AnEmptyCopyChargesNothing) {
   SKIP_WITHOUT_ACCOUNTING();
-  Account receiver;
+  TestAccount receiver;
   { iso::CopyScope copying(receiver.account); }
   EXPECT_EQ(receiver.stats().allocations, 0U);
   EXPECT_EQ(receiver.stats().live_bytes, 0);
@@ -180,8 +175,8 @@ TEST(CopyScope, AnEmptyCopyChargesNothing) {
 
 TEST(CopyScope, NestedAllocationScopeChargesItsOwnAccountBlockByBlock) {
   SKIP_WITHOUT_ACCOUNTING();
-  Account receiver;
-  Account other;
+  TestAccount receiver;
+  TestAccount other;
   std::unique_ptr<std::string> in_region;
   std::unique_ptr<std::string> ordinary;
   {
@@ -210,7 +205,7 @@ TEST(CopyScope, OverAlignedBlocksAreChargedAndAligned) {
   struct alignas(64) Line {
     char bytes[64];
   };
-  Account receiver;
+  TestAccount receiver;
   std::unique_ptr<Line> line;
   {
     iso::CopyScope copying(receiver.account);
@@ -225,7 +220,7 @@ TEST(CopyScope, OverAlignedBlocksAreChargedAndAligned) {
 
 TEST(CopyScope, AFailedCopyLeavesNothingCharged) {
   SKIP_WITHOUT_ACCOUNTING();
-  Account receiver;
+  TestAccount receiver;
   auto data = iso::TransferableTypedData::from_list(std::vector<std::uint8_t>(8));
   (void)iso::Message::copy_of(data, nullptr);  // transferred away: the handle is empty now
   // The strings are copied first, then the empty handle throws: the copy unwinds.
@@ -235,19 +230,11 @@ TEST(CopyScope, AFailedCopyLeavesNothingCharged) {
   EXPECT_EQ(receiver.stats().live_bytes, 0);
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-#define ISO_TEST_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ISO_TEST_ASAN 1
-#endif
-#endif
-
-#if defined(ISO_TEST_ASAN)
+#if defined(ISO_ADDRESS_SANITIZER)
 // A region block is poisoned once freed, as a malloc'ed block is: AddressSanitizer reports a
 // read of it.
 TEST(CopyScopeDeathTest, ReadingAFreedBlockIsReported) {
-  Account receiver;
+  TestAccount receiver;
   std::uint64_t bytes = 0;
   auto copy = copy_into(receiver.account, long_strings(), bytes);
   const char* freed = (*copy)[1].data();

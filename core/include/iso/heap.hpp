@@ -29,10 +29,9 @@ namespace detail {
 class CopyRegion;
 
 /// Where a thread's allocations go: the account that pays and, inside a CopyScope, the region
-/// the copy's small blocks are bump-allocated from (opened on the first of them).
+/// the copy's small blocks are bump-allocated from.
 struct AllocationTarget {
   HeapAccount* account = nullptr;
-  bool copying = false;
   CopyRegion* region = nullptr;
 };
 }  // namespace detail
