@@ -16,11 +16,11 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "interleaved.hpp"
 #include "iso/iso.hpp"
 
 namespace {
@@ -224,35 +224,7 @@ BENCHMARK(BM_Exit<iso::Value, make_value_tree>)->Name("ValueTree/exit")->Apply(s
 
 // ---- the goals, each side interleaved in one loop -------------------------------------------
 
-using Clock = std::chrono::steady_clock;
-
-double median(std::vector<double> samples) {
-  if (samples.empty()) return 0;
-  std::nth_element(samples.begin(), samples.begin() + samples.size() / 2, samples.end());
-  return samples[samples.size() / 2];
-}
-
-template <class F>
-double time_ns(F&& f) {
-  const auto started = Clock::now();
-  f();
-  return std::chrono::duration<double, std::nano>(Clock::now() - started).count();
-}
-
-// Runs `floor` and `crossing` alternately; reports both medians (us) and crossing / floor.
-template <class Floor, class Crossing>
-void interleave(benchmark::State& state, Floor floor, Crossing crossing) {
-  std::vector<double> floors, crossings;
-  for (auto _ : state) {
-    floors.push_back(time_ns(floor));
-    crossings.push_back(time_ns(crossing));
-  }
-  const double f = median(floors), c = median(crossings);
-  state.counters["floor_us"] = f / 1000;
-  state.counters["crossing_us"] = c / 1000;
-  state.counters["ratio"] = c / f;
-  state.counters["over_floor_us"] = (c - f) / 1000;
-}
+using microbench::interleave;
 
 // Goal: copy of a flat 2 MiB message <= 1.5x a raw std::vector copy.
 void Goal_FlatCopy2MiB_Bytes(benchmark::State& state) {
