@@ -17,7 +17,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +29,7 @@
 #include "bench/frames/metrics.hpp"
 #include "bench/frames/simulate.hpp"
 #include "iso/iso.hpp"
+#include "output/atomic_file.hpp"
 
 namespace {
 
@@ -98,21 +99,17 @@ double ms(std::chrono::nanoseconds d) {
   return static_cast<double>(d.count()) / 1e6;
 }
 
-/// Writes the log's CSV to DIR/name through a temporary file, so no partial file is left.
+/// Writes the log's CSV to DIR/name whole or not at all.
 void save_csv(const Options& options, const std::string& name, const bench::FrameLog& log) {
   if (options.csv_dir.empty()) return;
-  const auto path = std::filesystem::path(options.csv_dir) / name;
-  const auto temporary = std::filesystem::path(path.string() + ".tmp");
-  {
-    std::ofstream out(temporary);
-    bench::write_frame_csv(out, log);
-    if (!out.flush()) {
-      std::filesystem::remove(temporary);
-      std::fprintf(stderr, "frames-check: cannot write %s\n", temporary.c_str());
-      std::exit(1);
-    }
+  std::ostringstream csv;
+  bench::write_frame_csv(csv, log);
+  try {
+    isolate_bench::write_file_atomically(std::filesystem::path(options.csv_dir) / name, csv.str());
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "frames-check: %s\n", error.what());
+    std::exit(1);
   }
-  std::filesystem::rename(temporary, path);
 }
 
 /// The p-th percentile of `posted - due`: how late the VSync thread woke.

@@ -1,4 +1,4 @@
-// links: scenario_json_parse
+// links: json_parse_workload
 // What it costs to hand the 2 MB catalog's decoded products to another isolate by copy, the
 // `worker` and `run-send` modes' return trip: 3,582 products, about 22,000 heap blocks.
 //

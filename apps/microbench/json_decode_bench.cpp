@@ -1,4 +1,4 @@
-// links: scenario_json_parse
+// links: json_parse_workload
 // The json-parse workload on its own, no isolates: the generator, the typed decoder (On-Demand
 // into Products), and the dynamic decoder's two steps (DOM into an iso::Value tree, then the
 // tree into Products), each on the document's 2 MB catalog. Throughput is in body bytes.

@@ -10,15 +10,18 @@
 #include <vector>
 
 #include "bench/frames/filmstrip.hpp"
+#include "bench/harness/common_options.hpp"
 #include "bench/harness/environment.hpp"
+#include "bench/harness/registry.hpp"
 #include "bench/harness/runner.hpp"
+#include "bench/harness/settings_error.hpp"
+#include "cli/declared_options.hpp"
 #include "cli/parse_errors.hpp"
-#include "commands/scenario_command.hpp"
-#include "options/common_options.hpp"
-#include "options/usage_error.hpp"
+#include "options/output_options.hpp"
 #include "output/atomic_file.hpp"
 #include "output/progress.hpp"
 #include "output/report_plan.hpp"
+#include "report/metric_docs.hpp"
 #include "report/report_writer.hpp"
 
 namespace isolate_bench {
@@ -59,15 +62,31 @@ int fail(const std::string& line, int code) {
   return code;
 }
 
+/// A scenario and the subcommand made from its declarations.
+struct ScenarioCommand {
+  std::unique_ptr<bench::Scenario> scenario;
+  CLI::App* command = nullptr;
+};
+
 void print_list(const std::vector<ScenarioCommand>& commands) {
   std::size_t width = 0;
-  for (const auto& c : commands) width = std::max(width, c.command->get_name().size());
+  for (const auto& c : commands) width = std::max(width, c.scenario->name().size());
   std::cout << "Scenarios (isolate-bench SCENARIO --help shows each one's options):\n";
   for (const auto& c : commands) {
-    const std::string description = c.command->get_description();
-    const std::string first_line = description.substr(0, description.find('\n'));
-    std::cout << fmt::format("  {:<{}}  {}\n", c.command->get_name(), width, first_line);
+    std::cout << fmt::format("  {:<{}}  {}\n", c.scenario->name(), width, c.scenario->summary());
   }
+}
+
+/// "Modes (--mode ...):" and one line per mode, for a scenario's --help.
+std::string modes_help(const bench::Scenario& scenario) {
+  const auto modes = scenario.modes();
+  std::size_t width = 0;
+  for (const auto& mode : modes) width = std::max(width, mode.name.size());
+  std::string text = "Modes (--mode; the first one run is the baseline):\n";
+  for (const auto& mode : modes) {
+    text += fmt::format("  {:<{}}  {}\n", mode.name, width, mode.description);
+  }
+  return text + "\n";
 }
 
 /// Writes the files the plan names; returns the lines that tell where they went.
@@ -99,15 +118,25 @@ int run_cli(int argc, const char* const* argv) {
   app.require_subcommand(1);
   app.footer(kFooter);
   CLI::App* list = app.add_subcommand("list", "List the scenarios, one line each");
+  bool list_metrics = false;
+  list->add_flag("--metrics", list_metrics,
+                 "Print what every CSV column means, as the Markdown tables of results/README.md");
 
-  CommonOptions common;
+  // Every scenario becomes a subcommand from its own declarations; only one is parsed, so they
+  // can share the settings they write.
+  bench::RunSettings settings;
+  OutputOptions output;
   std::vector<ScenarioCommand> commands;
   std::vector<std::string> names{"list"};
-  for (auto add : scenario_commands()) {
-    ScenarioCommand command = add(app);
-    add_common_options(*command.command, common);
-    names.push_back(command.command->get_name());
-    commands.push_back(std::move(command));
+  for (const auto make : bench::registered_scenarios()) {
+    ScenarioCommand c{make(), nullptr};
+    c.command = app.add_subcommand(c.scenario->name(), c.scenario->summary());
+    c.command->footer(modes_help(*c.scenario) + c.scenario->help());
+    add_declared_options(*c.command, c.scenario->options());
+    add_declared_options(*c.command, bench::common_options(settings, *c.scenario));
+    add_output_options(*c.command, output);
+    names.push_back(c.scenario->name());
+    commands.push_back(std::move(c));
   }
 
   try {
@@ -115,40 +144,52 @@ int run_cli(int argc, const char* const* argv) {
   } catch (const CLI::Success& done) {  // --help, --version
     return app.exit(done);
   } catch (const CLI::ParseError& error) {
-    return fail(describe_parse_error(app, error, argc, argv, names), kUsageExitCode);
-  } catch (const UsageError& error) {
+    return fail(describe_parse_error(app, error, argc, argv, names), bench::kSettingsExitCode);
+  } catch (const bench::SettingsError& error) {
     const auto chosen = app.get_subcommands();
     const std::string where =
         chosen.empty() ? "isolate-bench" : "isolate-bench " + chosen.front()->get_name();
-    return fail(where + ": " + error.what(), kUsageExitCode);
+    return fail(where + ": " + error.what(), bench::kSettingsExitCode);
   }
 
   if (list->parsed()) {
-    print_list(commands);
+    if (list_metrics) {
+      std::vector<const bench::Scenario*> scenarios;
+      for (const auto& c : commands) scenarios.push_back(c.scenario.get());
+      std::cout << metric_docs_markdown(scenarios);
+    } else {
+      print_list(commands);
+    }
     return 0;
   }
   const auto chosen = std::find_if(commands.begin(), commands.end(),
                                    [](const ScenarioCommand& c) { return c.command->parsed(); });
-  if (chosen == commands.end()) return fail("isolate-bench: no command chosen", kUsageExitCode);
-  const std::string where = "isolate-bench " + chosen->command->get_name();
+  if (chosen == commands.end()) {
+    return fail("isolate-bench: no command chosen", bench::kSettingsExitCode);
+  }
+  bench::Scenario& scenario = *chosen->scenario;
+  const std::string where = "isolate-bench " + scenario.name();
 
-  std::unique_ptr<bench::Scenario> scenario;
+  // Every setting is checked here, before any work: the report destinations, then the
+  // scenario's settings together (prepare() also builds the workloads).
   ReportPlan plan;
   try {
-    scenario = chosen->make_scenario(common);
-    plan = plan_reports(common);
-  } catch (const UsageError& error) {
-    return fail(where + ": " + error.what(), kUsageExitCode);
+    plan = plan_reports(output);
+    scenario.prepare(settings);
+  } catch (const bench::SettingsError& error) {
+    return fail(where + ": " + error.what(), bench::kSettingsExitCode);
+  } catch (const std::bad_alloc&) {
+    return fail(where + ": not enough memory to build the workload; accepted: smaller sizes", 1);
   }
 
   auto environment =
       bench::capture_environment(bench::join_command_line(argc, argv), {{"CLI11", CLI11_VERSION}});
   bench::ScenarioResult result;
   {
-    ProgressLine progress(stderr, !common.quiet);
+    ProgressLine progress(stderr, !output.quiet);
     try {
-      result = bench::run_scenario_on_main_isolate(*scenario, run_settings(common),
-                                                   std::move(environment), progress.callback());
+      result = bench::run_scenario_on_main_isolate(scenario, settings, std::move(environment),
+                                                   progress.callback());
     } catch (const std::exception& error) {
       progress.finish();
       return fail(where + ": the run failed: " + error.what(), 1);
@@ -161,11 +202,11 @@ int run_cli(int argc, const char* const* argv) {
   } catch (const std::exception& error) {
     return fail(where + ": " + error.what(), 1);
   }
-  std::cout << writer_for(plan.stdout_format, common.no_color)->render(result);
+  std::cout << writer_for(plan.stdout_format, output.no_color)->render(result);
   for (const auto& line : written) {
     if (plan.stdout_format == OutputFormat::table) {
       std::cout << line << "\n";
-    } else if (!common.quiet) {
+    } else if (!output.quiet) {
       std::cerr << line << "\n";
     }
   }

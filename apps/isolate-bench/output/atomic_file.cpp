@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "options/usage_error.hpp"
+#include "bench/harness/settings_error.hpp"
 
 namespace isolate_bench {
 namespace fs = std::filesystem;
@@ -91,14 +91,14 @@ void write_file_atomically(const fs::path& requested, std::string_view content) 
 void check_writable_file(const fs::path& path, std::string_view option) {
   std::error_code ignored;
   if (fs::is_directory(path, ignored)) {
-    throw UsageError(
+    throw bench::SettingsError(
         fmt::format("{} '{}': is a folder; accepted: a file path in a writable "
                     "folder, or - for stdout",
                     option, path.string()));
   }
   if (fs::exists(path, ignored)) {
     if (::access(path.c_str(), W_OK) != 0) {
-      throw UsageError(
+      throw bench::SettingsError(
           fmt::format("{} '{}': the file is read-only; accepted: a writable file "
                       "path, or - for stdout",
                       option, path.string()));
@@ -108,7 +108,7 @@ void check_writable_file(const fs::path& path, std::string_view option) {
     // in its folder, which must therefore be writable.
     if (!fs::is_regular_file(target, ignored)) return;
     if (::access(folder_of(target).c_str(), W_OK | X_OK) != 0) {
-      throw UsageError(
+      throw bench::SettingsError(
           fmt::format("{} '{}': folder '{}' is not writable; accepted: a file path "
                       "in a writable folder, or - for stdout",
                       option, path.string(), folder_of(target).string()));
@@ -117,13 +117,13 @@ void check_writable_file(const fs::path& path, std::string_view option) {
   }
   const auto folder = folder_of(path);
   if (!fs::is_directory(folder, ignored)) {
-    throw UsageError(
+    throw bench::SettingsError(
         fmt::format("{} '{}': folder '{}' does not exist; accepted: a file path in "
                     "an existing writable folder, or - for stdout",
                     option, path.string(), folder.string()));
   }
   if (::access(folder.c_str(), W_OK | X_OK) != 0) {
-    throw UsageError(
+    throw bench::SettingsError(
         fmt::format("{} '{}': folder '{}' is not writable; accepted: a file path in "
                     "a writable folder, or - for stdout",
                     option, path.string(), folder.string()));
@@ -136,26 +136,14 @@ void check_writable_folder(const fs::path& folder, std::string_view option) {
   while (!existing.empty() && !fs::exists(existing, ignored)) existing = existing.parent_path();
   if (existing.empty()) existing = ".";
   if (!fs::is_directory(existing, ignored)) {
-    throw UsageError(fmt::format("{} '{}': '{}' is not a folder; accepted: a writable folder",
-                                 option, folder.string(), existing.string()));
+    throw bench::SettingsError(
+        fmt::format("{} '{}': '{}' is not a folder; accepted: a writable folder", option,
+                    folder.string(), existing.string()));
   }
   if (::access(existing.c_str(), W_OK | X_OK) != 0) {
-    throw UsageError(fmt::format("{} '{}': '{}' is not writable; accepted: a writable folder",
-                                 option, folder.string(), existing.string()));
-  }
-}
-
-void check_readable_file(const fs::path& path, std::string_view option) {
-  std::error_code ignored;
-  if (!fs::exists(path, ignored)) {
-    throw UsageError(fmt::format("{} '{}': no such file; accepted: the path of a readable file",
-                                 option, path.string()));
-  }
-  if (!fs::is_regular_file(path, ignored) || ::access(path.c_str(), R_OK) != 0) {
-    throw UsageError(
-        fmt::format("{} '{}': not a readable file; accepted: the path of a "
-                    "readable file",
-                    option, path.string()));
+    throw bench::SettingsError(
+        fmt::format("{} '{}': '{}' is not writable; accepted: a writable folder", option,
+                    folder.string(), existing.string()));
   }
 }
 

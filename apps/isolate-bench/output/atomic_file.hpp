@@ -14,19 +14,15 @@ namespace isolate_bench {
 /// renamed; the temporary is removed then and `path` is left as it was.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
-/// Throws UsageError naming `option` unless a file could be written at `path`: `path` is not a
-/// folder nor read-only, and the folder that will hold the temporary exists and is writable
+/// Throws bench::SettingsError naming `option` unless a file could be written at `path`: `path` is
+/// not a folder nor read-only, and the folder that will hold the temporary exists and is writable
 /// (not needed for an existing device such as /dev/null).
 /// Creates nothing.
 void check_writable_file(const std::filesystem::path& path, std::string_view option);
 
-/// Throws UsageError naming `option` unless `folder` is a writable folder, or does not exist
-/// yet and could be created (its nearest existing ancestor is a writable folder). Creates
+/// Throws bench::SettingsError naming `option` unless `folder` is a writable folder, or does not
+/// exist yet and could be created (its nearest existing ancestor is a writable folder). Creates
 /// nothing.
 void check_writable_folder(const std::filesystem::path& folder, std::string_view option);
-
-/// Throws UsageError naming `option` unless `path` is an existing, readable regular file
-/// (for scenarios that read an input file).
-void check_readable_file(const std::filesystem::path& path, std::string_view option);
 
 }  // namespace isolate_bench

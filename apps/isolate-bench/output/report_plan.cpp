@@ -4,19 +4,19 @@
 
 #include <ctime>
 
-#include "options/usage_error.hpp"
+#include "bench/harness/settings_error.hpp"
 #include "output/atomic_file.hpp"
 
 namespace isolate_bench {
 namespace fs = std::filesystem;
 
-ReportPlan plan_reports(const CommonOptions& options) {
+ReportPlan plan_reports(const OutputOptions& options) {
   ReportPlan plan;
   plan.stdout_format = options.format;
   const bool csv_to_stdout = options.csv_path == "-";
   const bool json_to_stdout = options.json_path == "-";
   if (csv_to_stdout && json_to_stdout) {
-    throw UsageError(
+    throw bench::SettingsError(
         "--csv - and --json -: only one report can go to stdout; accepted: a file "
         "path for one of them");
   }
@@ -25,7 +25,7 @@ ReportPlan plan_reports(const CommonOptions& options) {
         std::tuple{json_to_stdout, OutputFormat::json, "--json -"}}) {
     if (!to_stdout) continue;
     if (options.format_given && options.format != format) {
-      throw UsageError(
+      throw bench::SettingsError(
           fmt::format("{} and --format {}: both claim stdout; accepted: one of them, "
                       "or a file path for {}",
                       option, format_name(options.format), option));

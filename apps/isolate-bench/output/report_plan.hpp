@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "options/common_options.hpp"
+#include "options/output_options.hpp"
 
 namespace isolate_bench {
 
@@ -21,9 +21,9 @@ struct ReportPlan {
 };
 
 /// Resolves the destinations of `options`. '-' for --csv or --json moves that format to stdout
-/// (instead of the table). Throws UsageError when two reports claim stdout, or a destination
-/// cannot be written (see atomic_file.hpp). Creates nothing.
-ReportPlan plan_reports(const CommonOptions& options);
+/// (instead of the table). Throws bench::SettingsError when two reports claim stdout, or a
+/// destination cannot be written (see atomic_file.hpp). Creates nothing.
+ReportPlan plan_reports(const OutputOptions& options);
 
 /// The default CSV path: <results_dir>/<scenario>-<UTC time, e.g. 20240501T123456Z>.csv; when
 /// that file exists already, "-2", "-3"... is appended before ".csv" (never overwrites).

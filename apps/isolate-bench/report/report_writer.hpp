@@ -1,7 +1,8 @@
 #pragma once
-// The report writers: results in, text out. One small file per format behind one method, so a
-// new format touches nothing else. Writers never measure, never touch files and never see the
-// command line; the app decides where their text goes.
+// The report writers: results in, text out. One small file per format behind one method. A new
+// format is its file, its factory below, its name in OutputFormat (options/output_options.hpp)
+// and its case in the app's writer_for(). Writers never measure, never touch files and never
+// see the command line; the app decides where their text goes.
 
 #include <memory>
 #include <string>

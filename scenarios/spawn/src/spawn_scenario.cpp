@@ -1,4 +1,15 @@
-#include "bench/spawn/spawn_scenario.hpp"
+// The spawn scenario: how long a new isolate takes to start, split into phases, next to a raw
+// std::thread doing the same (after the Dart SDK's benchmarks/IsolateSpawn).
+//
+// Phases, each measured from just before the call that starts the thread or isolate:
+//   call_returned_ns     the starting call returned to the main isolate
+//   entry_started_ns     the new thread/isolate ran the first line of its entry
+//   result_received_ns   the main isolate holds the entry's reply (the primary metric)
+// Modes: `thread` (baseline: a raw std::thread replying through a SendPort), `spawn`
+// (Isolate::spawn with the payload as its message, replying through a port), `run`
+// (Isolate::run with the payload captured, the reply handed back by exit).
+// The payload is copied into the new thread/isolate in every mode, so its size shows the copy
+// cost of starting work elsewhere.
 
 #include <fmt/format.h>
 
@@ -9,6 +20,8 @@
 #include <thread>
 #include <utility>
 
+#include "bench/harness/quantities.hpp"
+#include "bench/harness/registry.hpp"
 #include "bench/harness/result.hpp"
 #include "bench/harness/units.hpp"
 #include "iso/iso.hpp"
@@ -113,45 +126,64 @@ class RunRunner final : public ModeRunner {
   const Payload& payload_;
 };
 
-class SpawnScenario final : public Scenario {
- public:
-  explicit SpawnScenario(SpawnConfig config) : config_(std::move(config)) {}
+/// One parameter set: the payload copied into the new thread or isolate.
+struct PayloadPoint {
+  Payload payload;
 
+  std::string label() const { return "payload " + describe_size(payload.size()); }
+  std::vector<Parameter> parameters() const { return {{"payload_bytes", payload.size()}}; }
+};
+
+class SpawnScenario final : public ScenarioOf<PayloadPoint> {
+ public:
   std::string name() const override { return "spawn"; }
   std::string summary() const override {
-    return "isolate start-up latency in phases, next to a raw thread";
+    return "isolate start-up latency in phases, next to a raw std::thread";
+  }
+  std::string help() const override {
+    return "What it measures: from just before the call that starts a thread or isolate, when "
+           "the\n"
+           "call returned, when the new thread or isolate ran its entry, and when the main "
+           "isolate\n"
+           "held its reply. Modes: thread (baseline, a raw std::thread), spawn (Isolate::spawn, "
+           "reply\n"
+           "through a port), run (Isolate::run, result handed back by exit). The payload is "
+           "copied\n"
+           "into the new thread or isolate in every mode.\n"
+           "\n"
+           "Examples:\n"
+           "  isolate-bench spawn\n"
+           "  isolate-bench spawn --payload 1KB,1MB,16MB -r 20\n"
+           "  isolate-bench spawn --format markdown --json spawn.json\n";
+  }
+  std::vector<OptionSpec> options() override {
+    SizeBounds bounds;
+    // The payload exists once per parameter set and once more in the thread or isolate it is
+    // copied into.
+    bounds.max = usable_memory_bytes() / 2;
+    bounds.max_reason = "the payload and its copy must fit in memory at once";
+    return {size_list_option("--payload", payload_sizes_,
+                             "Bytes copied into each new thread or isolate; a comma list sweeps. "
+                             "KB/MB/GB are powers of 10 (1 MB = 1000000 bytes), KiB/MiB/GiB "
+                             "powers of 2",
+                             "1KB", bounds)};
   }
   std::vector<ModeSpec> modes() const override {
     return {{"thread", "a raw std::thread replying through a SendPort (reference)"},
             {"spawn", "Isolate::spawn with the payload as its message, reply through a port"},
             {"run", "Isolate::run with the payload captured, reply handed back by exit"}};
   }
-  std::vector<ParameterSet> parameter_sets() const override {
-    std::vector<ParameterSet> sets;
-    for (auto bytes : config_.payload_sizes) {
-      auto set = size_parameter_set("payload_bytes", bytes);
-      set.label = "payload " + set.label;
-      sets.push_back(std::move(set));
-    }
-    return sets;
-  }
   std::vector<MetricSpec> metrics() const override {
-    return {{"result_received_ns", "result received", Unit::ns, true},
-            {"entry_started_ns", "entry started", Unit::ns, true},
-            {"call_returned_ns", "call returned", Unit::ns, true}};
+    return {{"result_received_ns", "result received", Unit::ns, true,
+             "the main isolate holds the reply (primary metric)"},
+            {"entry_started_ns", "entry started", Unit::ns, true,
+             "the new thread or isolate ran the first line of its entry"},
+            {"call_returned_ns", "call returned", Unit::ns, true,
+             "the starting call (`std::thread` constructor, `Isolate::spawn`, `Isolate::run`) "
+             "returned"}};
   }
-  std::unique_ptr<ModeRunner> make_runner(const ModeSpec& mode, const ParameterSet& set) override {
-    const auto bytes = static_cast<std::size_t>(integer_parameter(set, "payload_bytes"));
-    auto& payload = payloads_[bytes];
-    if (payload.size() != bytes) {
-      std::mt19937_64 random(config_.seed);
-      payload.resize(bytes);
-      for (auto& byte : payload) byte = static_cast<std::uint8_t>(random());
-    }
-    if (mode.name == "thread") return std::make_unique<ThreadRunner>(payload);
-    if (mode.name == "spawn") return std::make_unique<SpawnRunner>(payload);
-    if (mode.name == "run") return std::make_unique<RunRunner>(payload);
-    throw std::invalid_argument("spawn: unknown mode " + mode.name);
+  std::vector<ParameterSpec> parameter_specs() const override {
+    return {{"payload_bytes", "the bytes copied into the new thread or isolate"}};
   }
 
   std::vector<std::string> conclusions(const ScenarioResult& result) const override {
@@ -177,19 +209,33 @@ class SpawnScenario final : public Scenario {
     return sentences;
   }
 
+ protected:
+  std::vector<PayloadPoint> make_points(const RunSettings& settings) override {
+    std::vector<PayloadPoint> points;
+    for (const auto bytes : payload_sizes_) {
+      std::mt19937_64 random(settings.seed);
+      PayloadPoint point;
+      point.payload.resize(static_cast<std::size_t>(bytes));
+      for (auto& byte : point.payload) byte = static_cast<std::uint8_t>(random());
+      points.push_back(std::move(point));
+    }
+    return points;
+  }
+
+  std::unique_ptr<ModeRunner> make_runner_for(const ModeSpec& mode,
+                                              const PayloadPoint& point) override {
+    if (mode.name == "thread") return std::make_unique<ThreadRunner>(point.payload);
+    if (mode.name == "spawn") return std::make_unique<SpawnRunner>(point.payload);
+    if (mode.name == "run") return std::make_unique<RunRunner>(point.payload);
+    throw std::invalid_argument("spawn: unknown mode " + mode.name);
+  }
+
  private:
-  SpawnConfig config_;
-  std::map<std::size_t, Payload> payloads_;  // runners keep references: the scenario outlives them
+  std::vector<std::uint64_t> payload_sizes_{1000};
 };
 
-}  // namespace
+ISOBENCH_REGISTER_SCENARIO(SpawnScenario);
 
-std::unique_ptr<Scenario> make_spawn_scenario(SpawnConfig config) {
-  if (config.payload_sizes.empty()) throw std::invalid_argument("spawn: no payload size");
-  for (auto bytes : config.payload_sizes) {
-    if (bytes == 0) throw std::invalid_argument("spawn: payload size 0");
-  }
-  return std::make_unique<SpawnScenario>(std::move(config));
-}
+}  // namespace
 
 }  // namespace bench

@@ -48,13 +48,13 @@ def test_bad_input(cwd):
     os.mkdir(os.path.join(cwd, "folder.json"))
     cases = [
         (["--input", "absent.json"], ["--input", "absent.json", "no such file"]),
-        (["--input", "folder.json"], ["--input", "folder.json", "directory"]),
+        (["--input", "folder.json"], ["--input", "folder.json", "a folder, not a file"]),
         (["--input", "empty.json"], ["--input", "empty.json", "empty"]),
         (["--input", "blank.json"], ["--input", "blank.json"]),
         (["--input", "truncated.json"], ["--input", "truncated.json", "truncated"]),
         (["--input", "malformed.json"], ["--input", "malformed.json", "byte"]),
         (["--input", "latin1.json"], ["--input", "latin1.json", "UTF-8"]),
-        (["--decoder", "fast"], ["--decoder", "typed, dynamic or both"]),
+        (["--decoder", "fast"], ["--decoder", "typed, dynamic, both"]),
         (["--decoder", ""], ["--decoder"]),
         (["--mode", "threads"], ["--mode", "'threads'", "main, run, run-send"]),
         (["--mode", "main,,run"], ["--mode", "empty item"]),

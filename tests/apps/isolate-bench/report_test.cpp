@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "bench/harness/runner.hpp"
-#include "options/usage_error.hpp"
+#include "bench/harness/settings_error.hpp"
 #include "output/atomic_file.hpp"
 #include "output/report_plan.hpp"
 #include "report/report_writer.hpp"
@@ -112,23 +112,23 @@ TEST_F(TempFolder, AtomicWriteIntoAMissingFolderFailsWithoutCreatingAnything) {
 }
 
 TEST_F(TempFolder, PlanRejectsUnwritableDestinationsAndStdoutConflicts) {
-  isolate_bench::CommonOptions options;
+  isolate_bench::OutputOptions options;
   options.results_dir = (folder_ / "results").string();
   EXPECT_NO_THROW(isolate_bench::plan_reports(options));  // a missing results dir is created later
   EXPECT_FALSE(fs::exists(folder_ / "results"));
 
   options.csv_path = (folder_ / "no-such-folder" / "r.csv").string();
-  EXPECT_THROW(isolate_bench::plan_reports(options), isolate_bench::UsageError);
+  EXPECT_THROW(isolate_bench::plan_reports(options), bench::SettingsError);
   options.csv_path = folder_.string();  // a folder, not a file
-  EXPECT_THROW(isolate_bench::plan_reports(options), isolate_bench::UsageError);
+  EXPECT_THROW(isolate_bench::plan_reports(options), bench::SettingsError);
 
   options.csv_path = "-";
   options.json_path = "-";
-  EXPECT_THROW(isolate_bench::plan_reports(options), isolate_bench::UsageError);
+  EXPECT_THROW(isolate_bench::plan_reports(options), bench::SettingsError);
   options.json_path.reset();
   options.format = isolate_bench::OutputFormat::json;
   options.format_given = true;
-  EXPECT_THROW(isolate_bench::plan_reports(options), isolate_bench::UsageError);
+  EXPECT_THROW(isolate_bench::plan_reports(options), bench::SettingsError);
   options.format_given = false;
   EXPECT_EQ(isolate_bench::plan_reports(options).stdout_format, isolate_bench::OutputFormat::csv);
 }

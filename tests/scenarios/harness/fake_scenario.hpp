@@ -9,6 +9,7 @@
 
 #include "bench/frames/busy_work.hpp"
 #include "bench/harness/harness.hpp"
+#include "bench/harness/units.hpp"
 #include "iso/timer.hpp"
 
 namespace fake {
@@ -65,21 +66,21 @@ class Runner final : public bench::ModeRunner {
   int count_ = 0;
 };
 
-class Scenario final : public bench::Scenario {
+/// One parameter set of the fake scenario: a size.
+struct Point {
+  std::uint64_t bytes = 0;
+  std::string label() const { return bench::describe_size(bytes); }
+  std::vector<bench::Parameter> parameters() const { return {{"size_bytes", bytes}}; }
+};
+
+class Scenario final : public bench::ScenarioOf<Point> {
  public:
   explicit Scenario(Behaviour behaviour = {}) : behaviour_(behaviour) {}
 
   std::string name() const override { return "fake"; }
   std::string summary() const override { return "a scenario for tests"; }
   std::vector<bench::ModeSpec> modes() const override {
-    return {{"main", "on the main isolate"}, {"worker", "in a worker"}};
-  }
-  std::vector<bench::ParameterSet> parameter_sets() const override {
-    std::vector<bench::ParameterSet> sets;
-    for (int i = 1; i <= behaviour_.parameter_sets; ++i) {
-      sets.push_back(bench::size_parameter_set("size_bytes", static_cast<std::uint64_t>(i) * 1000));
-    }
-    return sets;
+    return {{"main", "on the main isolate"}, {"worker", "in a worker"}, {"pool", "in a pool"}};
   }
   std::vector<bench::MetricSpec> metrics() const override {
     return {{"work_ns", "work", bench::Unit::ns, true},
@@ -87,11 +88,6 @@ class Scenario final : public bench::Scenario {
   }
   std::vector<bench::MetricSpec> setup_metrics() const override {
     return {{"spawn_ns", "spawn", bench::Unit::ns, true}};
-  }
-  std::unique_ptr<bench::ModeRunner> make_runner(const bench::ModeSpec& mode,
-                                                 const bench::ParameterSet&) override {
-    ++calls.make_runner;
-    return std::make_unique<Runner>(mode.name, calls, behaviour_);
   }
   std::vector<std::string> conclusions(const bench::ScenarioResult& result) const override {
     conclusions_saw_sets = result.parameter_sets.size();
@@ -101,13 +97,29 @@ class Scenario final : public bench::Scenario {
   mutable Calls calls;
   mutable std::size_t conclusions_saw_sets = 0;
 
+ protected:
+  std::vector<Point> make_points(const bench::RunSettings&) override {
+    std::vector<Point> points;
+    for (int i = 1; i <= behaviour_.parameter_sets; ++i) {
+      points.push_back({static_cast<std::uint64_t>(i) * 1000});
+    }
+    return points;
+  }
+  std::unique_ptr<bench::ModeRunner> make_runner_for(const bench::ModeSpec& mode,
+                                                     const Point&) override {
+    ++calls.make_runner;
+    return std::make_unique<Runner>(mode.name, calls, behaviour_);
+  }
+
  private:
   Behaviour behaviour_;
 };
 
 /// Fast settings: a 1000 fps display with little UI work, so windows are a few milliseconds.
+/// Only the main and worker modes run unless a test picks others.
 inline bench::RunSettings fast_settings(int repetitions = 3, int warmups = 1) {
   bench::RunSettings settings;
+  settings.modes = {"main", "worker"};
   settings.display.fps = 1000;
   settings.display.ui_work = std::chrono::microseconds(100);
   settings.repetitions = repetitions;

@@ -5,12 +5,14 @@
 #include <stdexcept>
 
 #include "bench/harness/frame_metrics.hpp"
+#include "bench/harness/settings_error.hpp"
 #include "fake_scenario.hpp"
 
 namespace {
 
 bench::ScenarioResult run(fake::Scenario& scenario, bench::RunSettings settings,
                           bench::ProgressCallback progress = {}) {
+  scenario.prepare(settings);
   return bench::run_scenario_on_main_isolate(scenario, settings, bench::Environment{},
                                              std::move(progress));
 }
@@ -128,6 +130,48 @@ TEST(Runner, AFailingRunnerFailsTheRunWithItsErrorAfterTeardown) {
   fake::Scenario failing({.fail_run = true});
   EXPECT_THROW(run(failing, fake::fast_settings(1, 1)), std::runtime_error);
   EXPECT_EQ(failing.calls.teardown, 2);
+}
+
+TEST(Runner, RunsTheChosenModesInTheScenariosOrderWithTheFirstAsBaseline) {
+  fake::Scenario scenario;
+  auto settings = fake::fast_settings(1, 0);
+  settings.modes = {"pool", "worker"};
+  const auto result = run(scenario, settings);
+  const auto& modes = result.parameter_sets[0].modes;
+  ASSERT_EQ(modes.size(), 2u);
+  EXPECT_EQ(modes[0].mode.name, "worker");
+  EXPECT_TRUE(modes[0].baseline);
+  EXPECT_EQ(modes[1].mode.name, "pool");
+  EXPECT_EQ(result.settings.modes, (std::vector<std::string>{"worker", "pool"}));
+}
+
+TEST(Runner, RunsEveryModeWhenNoneIsChosen) {
+  fake::Scenario scenario;
+  auto settings = fake::fast_settings(1, 0);
+  settings.modes.clear();
+  const auto result = run(scenario, settings);
+  EXPECT_EQ(result.parameter_sets[0].modes.size(), 3u);
+  EXPECT_EQ(result.settings.modes, (std::vector<std::string>{"main", "worker", "pool"}));
+}
+
+TEST(Runner, RefusesUnknownOrRepeatedModesBeforeAnyWork) {
+  fake::Scenario scenario;
+  auto settings = fake::fast_settings(1, 0);
+  settings.modes = {"main", "threads"};
+  EXPECT_THROW(run(scenario, settings), bench::SettingsError);
+  settings.modes = {"main", "main"};
+  EXPECT_THROW(run(scenario, settings), bench::SettingsError);
+  EXPECT_EQ(scenario.calls.make_runner, 0);
+}
+
+TEST(Runner, EachParameterSetKnowsItsIndex) {
+  fake::Scenario scenario({.parameter_sets = 3});
+  const auto result = run(scenario, fake::fast_settings(1, 0));
+  ASSERT_EQ(result.parameter_sets.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(result.parameter_sets[i].index, i);
+    EXPECT_EQ(scenario.points().at(result.parameter_sets[i].index).bytes, (i + 1) * 1000);
+  }
 }
 
 TEST(Runner, RejectsSettingsThatCannotMeasure) {

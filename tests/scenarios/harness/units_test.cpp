@@ -42,14 +42,3 @@ TEST(Units, ValuesFollowTheirUnit) {
 }
 
 }  // namespace
-
-namespace {
-
-TEST(ParameterSets, SizeSetsCarryTheExactCountAndCanBeReadBack) {
-  const auto set = bench::size_parameter_set("size_bytes", 2'097'152);
-  EXPECT_EQ(set.label, "2.1 MB (2097152 bytes)");
-  EXPECT_EQ(bench::integer_parameter(set, "size_bytes"), 2'097'152);
-  EXPECT_THROW(bench::integer_parameter(set, "tasks"), std::out_of_range);
-}
-
-}  // namespace

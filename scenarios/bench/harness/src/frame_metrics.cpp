@@ -5,12 +5,20 @@ namespace bench {
 std::vector<MetricSpec> frame_metric_specs() {
   namespace k = frame_metric_keys;
   return {
-      {k::dropped, "frames dropped", Unit::count, true},
-      {k::janky, "frames janky", Unit::count, true},
-      {k::worst_latency, "worst frame latency", Unit::ns, true},
-      {k::longest_freeze, "longest freeze", Unit::ns, true},
-      {k::longest_event, "longest main-loop event", Unit::ns, true},
-      {k::ui_busy_share, "UI busy share", Unit::ratio, true},
+      {k::dropped, "frames dropped", Unit::count, true,
+       "VSyncs never rendered: coalesced because the main isolate was busy"},
+      {k::janky, "frames janky", Unit::count, true,
+       "frames rendered, but finished after their deadline (due + one period)"},
+      {k::worst_latency, "worst frame latency", Unit::ns, true,
+       "largest `finished - due` of a rendered frame"},
+      {k::longest_freeze, "longest freeze", Unit::ns, true,
+       "largest gap between two screen updates (window edges count as updates); about one period "
+       "when nothing was lost"},
+      {k::longest_event, "longest main-loop event", Unit::ns, true,
+       "the longest single event on the main isolate's loop in the window (microtasks included): "
+       "how long the main isolate was blocked at once"},
+      {k::ui_busy_share, "UI busy share", Unit::ratio, true,
+       "share of the window the main isolate spent rendering frames, 0..1"},
   };
 }
 

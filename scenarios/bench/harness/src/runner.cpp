@@ -11,6 +11,7 @@
 #include "bench/frames/display.hpp"
 #include "bench/frames/metrics.hpp"
 #include "bench/harness/frame_metrics.hpp"
+#include "bench/harness/option.hpp"
 #include "iso/run_main.hpp"
 #include "iso/timer.hpp"
 
@@ -45,6 +46,23 @@ void check_declarations(const std::string& scenario, const std::vector<ModeSpec>
       throw std::invalid_argument(scenario + ": metric key '" + metric.key + "' is declared twice");
     }
   }
+}
+
+/// The modes of `declared` named in `chosen` (all when `chosen` is empty), in declared order.
+/// Throws SettingsError for a name that is not declared or is given twice.
+std::vector<ModeSpec> chosen_modes(const std::vector<ModeSpec>& declared,
+                                   const std::vector<std::string>& chosen) {
+  if (chosen.empty()) return declared;
+  std::vector<std::string> names;
+  for (const auto& mode : declared) names.push_back(mode.name);
+  std::string list;
+  for (const auto& name : chosen) list += (list.empty() ? "" : ",") + name;
+  const auto valid = parse_name_list(list, "--mode", names, /*all_allowed=*/false);
+  std::vector<ModeSpec> modes;
+  for (const auto& mode : declared) {
+    if (std::find(valid.begin(), valid.end(), mode.name) != valid.end()) modes.push_back(mode);
+  }
+  return modes;
 }
 
 /// Throws std::logic_error when `values` holds a key `specs` does not declare, or (when
@@ -97,7 +115,9 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
   result.metrics = declared;
   for (auto& spec : frame_metric_specs()) result.metrics.push_back(std::move(spec));
   result.setup_metrics = scenario.setup_metrics();
-  const std::vector<ModeSpec> modes = scenario.modes();
+  const std::vector<ModeSpec> modes = chosen_modes(scenario.modes(), settings.modes);
+  result.settings.modes.clear();
+  for (const auto& mode : modes) result.settings.modes.push_back(mode.name);
   const std::vector<ParameterSet> sets = scenario.parameter_sets();
   {
     auto every_metric = result.metrics;
@@ -114,14 +134,15 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
     if (progress) progress(Progress{mode.name, set.label, warmup, step, total});
   };
 
-  for (const auto& set : sets) {
-    ParameterResult measured{set, {}};
+  for (std::size_t set_index = 0; set_index < sets.size(); ++set_index) {
+    const ParameterSet& set = sets[set_index];
+    ParameterResult measured{set, set_index, {}};
     std::vector<std::unique_ptr<ModeRunner>> runners;
     std::size_t set_up = 0;
     std::exception_ptr failure;
     try {
       for (std::size_t i = 0; i < modes.size(); ++i) {
-        runners.push_back(scenario.make_runner(modes[i], set));
+        runners.push_back(scenario.make_runner(modes[i], set_index));
         if (!runners.back()) {
           throw std::logic_error(result.scenario + ": make_runner returned no runner for mode " +
                                  modes[i].name);

@@ -1,11 +1,11 @@
 #include "conclusions.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <chrono>
 #include <optional>
-#include <variant>
 
 #include "bench/harness/frame_metrics.hpp"
 #include "bench/harness/units.hpp"
@@ -31,21 +31,14 @@ std::optional<double> median(const bench::ModeResult* mode, std::string_view key
   return summary->statistics.median;
 }
 
-std::string text_parameter(const bench::ParameterSet& set, std::string_view key) {
-  for (const auto& parameter : set.parameters) {
-    if (parameter.key != key) continue;
-    if (const auto* text = std::get_if<std::string>(&parameter.value)) return *text;
-  }
-  return {};
-}
+/// The parameter set `set` measured: its catalog and decoder.
+struct Measured {
+  const bench::ParameterResult& set;
+  const CatalogPoint& point;
 
-std::int64_t int_parameter(const bench::ParameterSet& set, std::string_view key) {
-  for (const auto& parameter : set.parameters) {
-    if (parameter.key != key) continue;
-    if (const auto* value = std::get_if<std::int64_t>(&parameter.value)) return *value;
-  }
-  return 0;
-}
+  double bytes() const { return static_cast<double>(point.workload->bytes); }
+  std::string decoder() const { return std::string(to_string(point.decoder)); }
+};
 
 std::string frames(double count) {
   const std::string number = bench::format_value(count, bench::Unit::count);
@@ -57,10 +50,8 @@ std::string rate(double bytes, double nanoseconds) {
   return bench::format_bytes(bytes / (nanoseconds / 1e9)) + "/s";
 }
 
-std::string where(const bench::ParameterSet& set) {
-  return fmt::format("{}, {} decoder",
-                     bench::format_bytes(static_cast<double>(int_parameter(set, "size_bytes"))),
-                     text_parameter(set, "decoder"));
+std::string where(const Measured& m) {
+  return fmt::format("{}, {} decoder", bench::format_bytes(m.bytes()), m.decoder());
 }
 
 std::string display_settings(const bench::ScenarioResult& result) {
@@ -71,21 +62,21 @@ std::string display_settings(const bench::ScenarioResult& result) {
 
 /// Main-isolate parsing of one decoder over its sizes: what it cost and where frames drop.
 std::optional<std::string> main_thread_sentence(const bench::ScenarioResult& result,
+                                                const std::vector<Measured>& sets,
                                                 const std::string& decoder) {
   struct Point {
     std::string size;
     double bytes, parse, dropped, longest_event;
   };
   std::vector<Point> points;
-  for (const auto& set : result.parameter_sets) {
-    if (text_parameter(set.parameters, "decoder") != decoder) continue;
-    const auto* main = find_mode(set, "main");
+  for (const auto& m : sets) {
+    if (m.decoder() != decoder) continue;
+    const auto* main = find_mode(m.set, "main");
     const auto parse = median(main, k::parse);
     const auto dropped = median(main, bench::frame_metric_keys::dropped);
     const auto event = median(main, bench::frame_metric_keys::longest_event);
     if (!parse || !dropped || !event) continue;
-    const auto bytes = static_cast<double>(int_parameter(set.parameters, "size_bytes"));
-    points.push_back({bench::format_bytes(bytes), bytes, *parse, *dropped, *event});
+    points.push_back({bench::format_bytes(m.bytes()), m.bytes(), *parse, *dropped, *event});
   }
   if (points.empty()) return std::nullopt;
   const std::string settings = display_settings(result);
@@ -122,7 +113,8 @@ std::optional<std::string> main_thread_sentence(const bench::ScenarioResult& res
 }
 
 /// The fastest offload of one parameter set, next to parsing on the main isolate.
-std::optional<std::string> fastest_offload_sentence(const bench::ParameterResult& set) {
+std::optional<std::string> fastest_offload_sentence(const Measured& m) {
+  const bench::ParameterResult& set = m.set;
   const bench::ModeResult* best = nullptr;
   double best_time = 0;
   for (const auto& mode : set.modes) {
@@ -139,8 +131,8 @@ std::optional<std::string> fastest_offload_sentence(const bench::ParameterResult
   std::string sentence = fmt::format(
       "{}: the fastest offload end to end is {}, {} (median), keeping the main isolate busy for "
       "{} and dropping {} per parse",
-      where(set.parameters), best->mode.name, format_duration_ns(best_time),
-      format_duration_ns(blocked), frames(dropped));
+      where(m), best->mode.name, format_duration_ns(best_time), format_duration_ns(blocked),
+      frames(dropped));
   const auto* main = find_mode(set, "main");
   const auto main_time = median(main, k::end_to_end);
   if (main_time && *main_time > 0) {
@@ -153,7 +145,8 @@ std::optional<std::string> fastest_offload_sentence(const bench::ParameterResult
 }
 
 /// run versus run-send: what copying the products back costs next to exit.
-std::optional<std::string> copy_back_sentence(const bench::ParameterResult& set) {
+std::optional<std::string> copy_back_sentence(const Measured& m) {
+  const bench::ParameterResult& set = m.set;
   const auto* run = find_mode(set, "run");
   const auto* send = find_mode(set, "run-send");
   const auto run_time = median(run, k::end_to_end);
@@ -169,18 +162,23 @@ std::optional<std::string> copy_back_sentence(const bench::ParameterResult& set)
       "{}: copying the {} products back through a port (run-send) took {} for {} of copies; "
       "the products reached the main isolate {} after the parse, against {} when handed over by "
       "exit (run); end to end {} against {}.",
-      where(set.parameters), int_parameter(set.parameters, "products"),
-      format_duration_ns(*copy_out), bench::format_bytes(*copied), format_duration_ns(*send_return),
+      where(m), m.point.workload->products, format_duration_ns(*copy_out),
+      bench::format_bytes(*copied), format_duration_ns(*send_return),
       format_duration_ns(*exit_return), format_duration_ns(*send_time),
       format_duration_ns(*run_time));
 }
 
 std::optional<std::string> worker_spawn_sentence(const bench::ScenarioResult& result) {
   std::vector<double> spawns;
+  std::vector<std::string> modes;
   for (const auto& set : result.parameter_sets) {
     for (const auto& mode : set.modes) {
       const auto found = mode.setup.find(k::worker_spawn);
-      if (found != mode.setup.end()) spawns.push_back(found->second);
+      if (found == mode.setup.end()) continue;
+      spawns.push_back(found->second);
+      if (std::find(modes.begin(), modes.end(), mode.mode.name) == modes.end()) {
+        modes.push_back(mode.mode.name);
+      }
     }
   }
   if (spawns.empty()) return std::nullopt;
@@ -188,20 +186,22 @@ std::optional<std::string> worker_spawn_sentence(const bench::ScenarioResult& re
   const std::string span = *low == *high
                                ? format_duration_ns(*low)
                                : format_duration_ns(*low) + " to " + format_duration_ns(*high);
+  const std::string who =
+      modes.size() == 1
+          ? "The persistent worker (" + modes.front() + ") took"
+          : "The persistent workers (" + fmt::format("{}", fmt::join(modes, ", ")) + ") took";
   return fmt::format(
-      "The persistent workers (worker, transfer) took {} to spawn and hand back their port, once "
-      "in setup; that cost is not in their per-parse figures.",
-      span);
+      "{} {} to spawn and hand back {}, once in setup; that cost is not in the per-parse "
+      "figures.",
+      who, span, modes.size() == 1 ? "its port" : "their ports");
 }
 
-std::string scale_sentence(const bench::ScenarioResult& result) {
-  const bench::ParameterResult* chosen = nullptr;
-  for (const auto& set : result.parameter_sets) {
-    if (text_parameter(set.parameters, "decoder") != "dynamic") continue;
-    if (!median(find_mode(set, "main"), k::parse)) continue;
-    if (chosen == nullptr || int_parameter(set.parameters, "size_bytes") == 2'000'000) {
-      chosen = &set;
-    }
+std::string scale_sentence(const std::vector<Measured>& sets) {
+  const Measured* chosen = nullptr;
+  for (const auto& m : sets) {
+    if (m.point.decoder != DecoderKind::dynamic) continue;
+    if (!median(find_mode(m.set, "main"), k::parse)) continue;
+    if (chosen == nullptr || m.bytes() == 2'000'000) chosen = &m;
   }
   const std::string quoted =
       "For scale: the document quotes 60-80 ms for jsonDecode of a 2 MB body on a mid-range "
@@ -211,10 +211,10 @@ std::string scale_sentence(const bench::ScenarioResult& result) {
            "; this run parsed nothing with the dynamic decoder (its counterpart) on the "
            "main isolate to set beside it.";
   }
-  const auto* main = find_mode(*chosen, "main");
+  const auto* main = find_mode(chosen->set, "main");
   const double parse = *median(main, k::parse);
   const double dropped = median(main, bench::frame_metric_keys::dropped).value_or(0);
-  const auto bytes = static_cast<double>(int_parameter(chosen->parameters, "size_bytes"));
+  const double bytes = chosen->bytes();
   std::string sentence = fmt::format(
       "{}; on this machine the dynamic decoder, its counterpart, decoded and mapped {} on the main "
       "isolate in {} ({}, median), dropping {}",
@@ -232,31 +232,34 @@ std::string scale_sentence(const bench::ScenarioResult& result) {
 
 }  // namespace
 
-std::vector<std::string> json_parse_conclusions(const bench::ScenarioResult& result, bool input,
-                                                const std::string& skipped_reason) {
-  std::vector<std::string> sentences;
+std::vector<std::string> json_parse_conclusions(const bench::ScenarioResult& result,
+                                                const std::vector<CatalogPoint>& points) {
+  std::vector<Measured> sets;
   std::vector<std::string> decoders;
   for (const auto& set : result.parameter_sets) {
-    const std::string decoder = text_parameter(set.parameters, "decoder");
-    if (std::find(decoders.begin(), decoders.end(), decoder) == decoders.end()) {
-      decoders.push_back(decoder);
+    sets.push_back({set, points.at(set.index)});
+    if (std::find(decoders.begin(), decoders.end(), sets.back().decoder()) == decoders.end()) {
+      decoders.push_back(sets.back().decoder());
     }
   }
+  std::vector<std::string> sentences;
   for (const auto& decoder : decoders) {
-    if (auto sentence = main_thread_sentence(result, decoder)) sentences.push_back(*sentence);
+    if (auto sentence = main_thread_sentence(result, sets, decoder)) sentences.push_back(*sentence);
   }
-  for (const auto& set : result.parameter_sets) {
-    if (auto sentence = fastest_offload_sentence(set)) sentences.push_back(*sentence);
+  for (const auto& m : sets) {
+    if (auto sentence = fastest_offload_sentence(m)) sentences.push_back(*sentence);
   }
-  for (const auto& set : result.parameter_sets) {
-    if (auto sentence = copy_back_sentence(set)) sentences.push_back(*sentence);
+  for (const auto& m : sets) {
+    if (auto sentence = copy_back_sentence(m)) sentences.push_back(*sentence);
   }
   if (auto sentence = worker_spawn_sentence(result)) sentences.push_back(*sentence);
-  if (input && !skipped_reason.empty()) {
+  const bool input = !points.empty() && points.front().workload->input.has_value();
+  if (input && !points.front().workload->skipped_reason.empty()) {
     sentences.push_back("The input is not a product list, so the mapping step was skipped (" +
-                        skipped_reason + "); every mode hands back the decoded tree instead.");
+                        points.front().workload->skipped_reason +
+                        "); every mode hands back the decoded tree instead.");
   }
-  if (!input) sentences.push_back(scale_sentence(result));
+  if (!input) sentences.push_back(scale_sentence(sets));
   return sentences;
 }
 

@@ -2,14 +2,16 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <set>
 #include <stdexcept>
 #include <utility>
 
+#include "bench/harness/quantities.hpp"
+#include "bench/harness/registry.hpp"
+#include "bench/harness/settings_error.hpp"
 #include "bench/harness/units.hpp"
 #include "conclusions.hpp"
 #include "json_parse/catalog_generator.hpp"
+#include "json_parse/errors.hpp"
 #include "json_parse/input_file.hpp"
 #include "json_parse/typed_decoder.hpp"
 #include "result_disposer.hpp"
@@ -18,6 +20,11 @@
 
 namespace json_parse {
 namespace {
+
+/// Memory one byte of --size needs at once: the body held by every mode, the copies in flight,
+/// the products of every mode, and the decoders' buffers on the main isolate and both workers.
+/// A 32 MB run (all modes, both decoders) peaked at 1.37 GB resident, about 43 times the size.
+constexpr std::uint64_t kMemoryPerCatalogByte = 48;
 
 struct ModeEntry {
   const char* name;
@@ -54,112 +61,113 @@ std::string decoder_label(DecoderKind kind) {
                                     : "dynamic decoder (DOM tree, then mapped: jsonDecode)";
 }
 
-DecoderKind decoder_of(const bench::ParameterSet& set) {
-  for (const auto& parameter : set.parameters) {
-    if (parameter.key != "decoder") continue;
-    const auto* text = std::get_if<std::string>(&parameter.value);
-    if (text && *text == "typed") return DecoderKind::typed;
-    if (text && *text == "dynamic") return DecoderKind::dynamic;
-  }
-  throw std::invalid_argument("json-parse: parameter set '" + set.label + "' names no decoder");
+std::unique_ptr<CatalogWorkload> generated_workload(std::uint64_t bytes, std::uint64_t seed) {
+  auto workload = std::make_unique<CatalogWorkload>();
+  workload->bytes = bytes;
+  workload->label = bench::describe_size(bytes);
+  workload->body = make_sendable_body(generate_catalog(static_cast<std::size_t>(bytes), seed));
+  workload->products = decode_typed(workload->body.view()).size();
+  return workload;
 }
 
-std::vector<std::string> chosen_modes(const std::vector<std::string>& asked) {
-  std::set<std::string> seen;
-  for (const auto& name : asked) {
-    (void)mode_entry(name);
-    if (!seen.insert(name).second) {
-      throw std::invalid_argument("json-parse: mode '" + name + "' is given twice");
-    }
+std::unique_ptr<CatalogWorkload> input_workload(const std::filesystem::path& path) {
+  InputDocument document;
+  try {
+    document = load_input(path);
+  } catch (const InputError& error) {
+    // what() reads "input '<path>': <problem>"; name the option as typed.
+    throw bench::SettingsError("--" + std::string(error.what()) +
+                               "; accepted: a readable file holding one JSON document");
   }
-  std::vector<std::string> modes;
-  for (const auto& entry : mode_table()) {
-    if (asked.empty() || seen.contains(entry.name)) modes.push_back(entry.name);
-  }
-  return modes;
+  auto workload = std::make_unique<CatalogWorkload>();
+  workload->bytes = document.body.size();
+  workload->label = fmt::format("input '{}' ({} bytes)", path.string(), workload->bytes);
+  workload->products = document.mapping.products.size();
+  workload->skipped_reason = document.mapping.skipped_reason;
+  workload->input = path;
+  workload->body = make_sendable_body(document.body);
+  return workload;
 }
 
 }  // namespace
 
-const std::vector<std::string>& all_mode_names() {
-  static const std::vector<std::string> names = [] {
-    std::vector<std::string> list;
-    for (const auto& entry : mode_table()) list.push_back(entry.name);
-    return list;
-  }();
-  return names;
+std::string CatalogPoint::label() const {
+  return fmt::format("{}, {} products, {}", workload->label, workload->products,
+                     decoder_label(decoder));
 }
 
-JsonParseScenario::JsonParseScenario(JsonParseConfig config)
-    : config_(std::move(config)),
-      modes_(chosen_modes(config_.modes)),
-      disposer_(std::make_unique<ResultDisposer>()) {
-  if (config_.input) {
-    if (config_.decoder != DecoderChoice::dynamic) {
-      throw std::invalid_argument("json-parse: an --input file is parsed with the dynamic decoder");
-    }
-    decoders_ = {DecoderKind::dynamic};
-    InputDocument document = load_input(*config_.input);
-    Workload workload;
-    workload.bytes = document.body.size();
-    workload.label = fmt::format("input '{}' ({} bytes)", config_.input->string(), workload.bytes);
-    workload.products = document.mapping.products.size();
-    workload.skipped_reason = document.mapping.skipped_reason;
-    workload.body = make_sendable_body(document.body);
-    workloads_.push_back(std::move(workload));
-    return;
-  }
-  if (config_.decoder != DecoderChoice::typed) decoders_.push_back(DecoderKind::dynamic);
-  if (config_.decoder != DecoderChoice::dynamic) decoders_.push_back(DecoderKind::typed);
-  if (config_.sizes.empty()) throw std::invalid_argument("json-parse: no size");
-  std::set<std::uint64_t> seen;
-  for (const auto bytes : config_.sizes) {
-    if (bytes < kMinimumCatalogBytes) {
-      throw std::invalid_argument(
-          fmt::format("json-parse: size {} is below the smallest catalog, "
-                      "{} bytes",
-                      bytes, kMinimumCatalogBytes));
-    }
-    if (!seen.insert(bytes).second) {
-      throw std::invalid_argument(fmt::format("json-parse: size {} is given twice", bytes));
-    }
-    Workload workload;
-    workload.bytes = bytes;
-    workload.label = bench::describe_size(bytes);
-    workload.body =
-        make_sendable_body(generate_catalog(static_cast<std::size_t>(bytes), config_.seed));
-    workload.products = decode_typed(workload.body.view()).size();
-    workloads_.push_back(std::move(workload));
-  }
+std::vector<bench::Parameter> CatalogPoint::parameters() const {
+  std::vector<bench::Parameter> printed{{"size_bytes", workload->bytes},
+                                        {"decoder", std::string(to_string(decoder))},
+                                        {"products", workload->products}};
+  if (workload->input) printed.emplace_back("input", workload->input->string());
+  return printed;
 }
+
+JsonParseScenario::JsonParseScenario() : disposer_(std::make_unique<ResultDisposer>()) {}
 
 JsonParseScenario::~JsonParseScenario() = default;
 
 std::string JsonParseScenario::summary() const {
-  return "the document's catalog parsed on the main isolate versus offloaded to isolates";
+  return "the document's JSON catalog parsed on the main isolate versus offloaded to isolates";
+}
+
+std::string JsonParseScenario::help() const {
+  return "What it measures: the document's opening case. A catalog of products (JSON) is parsed "
+         "and\n"
+         "mapped to Product structs, on the main isolate while a simulated display ticks (main),\n"
+         "or offloaded: Isolate::run (run; run-send copies the products back through a port "
+         "instead\n"
+         "of handing them over by exit), Flutter's compute (compute), a persistent worker spawned\n"
+         "ahead (worker), the same worker with the body as TransferableTypedData (transfer).\n"
+         "Per parse: end to end (body in hand to products usable on the main isolate), the main\n"
+         "isolate's own busy time, copy in, spawn or wake-up, parse (decode + map), return to "
+         "main\n"
+         "(copy out or exit hand-over), and the frames lost at --fps.\n"
+         "\n"
+         "Examples:\n"
+         "  isolate-bench json-parse --size 2MB\n"
+         "  isolate-bench json-parse --size 1MB,2MB,8MB,32MB --decoder dynamic\n"
+         "  isolate-bench json-parse --mode main,worker --decoder typed -r 20\n"
+         "  isolate-bench json-parse --input my.json --mode main,run\n";
+}
+
+std::vector<bench::OptionSpec> JsonParseScenario::options() {
+  const std::uint64_t memory = bench::usable_memory_bytes();
+  bench::SizeBounds bounds;
+  bounds.min = kMinimumCatalogBytes;
+  if (memory != 0) {
+    bounds.max = memory / kMemoryPerCatalogByte;
+    bounds.max_reason = fmt::format(
+        "a catalog needs about {} times its size in memory, the body and products of every mode "
+        "at once, and this machine has {} bytes",
+        kMemoryPerCatalogByte, memory);
+  }
+  return {
+      bench::size_list_option(
+          "--size", settings_.sizes,
+          "Catalog sizes, a comma list sweeps. KB/MB/GB are powers of 10 (1 MB = 1000000 bytes), "
+          "KiB/MiB/GiB powers of 2",
+          "2MB", bounds),
+      bench::choice_option<DecoderChoice>(
+          "--decoder", settings_.decoder,
+          {{"typed", DecoderChoice::typed},
+           {"dynamic", DecoderChoice::dynamic},
+           {"both", DecoderChoice::both}},
+          "typed (simdjson On-Demand into structs), dynamic (a DOM tree mapped to products, as "
+          "Dart's jsonDecode), or both side by side",
+          "both"),
+      bench::input_file_option(
+          "--input", settings_.input,
+          "Parse this JSON file (any shape) with the dynamic decoder instead of a generated "
+          "catalog; the mapping to products is skipped when it is not a product list"),
+  };
 }
 
 std::vector<bench::ModeSpec> JsonParseScenario::modes() const {
   std::vector<bench::ModeSpec> specs;
-  for (const auto& name : modes_) specs.push_back({name, mode_entry(name).description});
+  for (const auto& entry : mode_table()) specs.push_back({entry.name, entry.description});
   return specs;
-}
-
-std::vector<bench::ParameterSet> JsonParseScenario::parameter_sets() const {
-  std::vector<bench::ParameterSet> sets;
-  for (const auto decoder : decoders_) {
-    for (const auto& workload : workloads_) {
-      bench::ParameterSet set;
-      set.label = fmt::format("{}, {} products, {}", workload.label, workload.products,
-                              decoder_label(decoder));
-      set.parameters.push_back({"size_bytes", static_cast<std::int64_t>(workload.bytes)});
-      set.parameters.push_back({"decoder", std::string(to_string(decoder))});
-      set.parameters.push_back({"products", static_cast<std::int64_t>(workload.products)});
-      if (config_.input) set.parameters.push_back({"input", config_.input->string()});
-      sets.push_back(std::move(set));
-    }
-  }
-  return sets;
 }
 
 std::vector<bench::MetricSpec> JsonParseScenario::metrics() const {
@@ -170,37 +178,69 @@ std::vector<bench::MetricSpec> JsonParseScenario::setup_metrics() const {
   return parse_setup_metric_specs();
 }
 
-const JsonParseScenario::Workload& JsonParseScenario::workload_of(
-    const bench::ParameterSet& set) const {
-  const auto bytes = static_cast<std::uint64_t>(bench::integer_parameter(set, "size_bytes"));
-  for (const auto& workload : workloads_) {
-    if (workload.bytes == bytes) return workload;
+std::vector<bench::ParameterSpec> JsonParseScenario::parameter_specs() const {
+  return {
+      {"size_bytes", "the JSON text's exact length in bytes"},
+      {"decoder",
+       "`typed`: simdjson On-Demand straight into products; `dynamic`: a DOM tree, as Dart's "
+       "`jsonDecode` builds, then mapped to products"},
+      {"products",
+       "how many products the catalog holds; 0 for an `--input` that is not a product "
+       "list"},
+      {"input", "the file's path, with `--input`"},
+  };
+}
+
+std::vector<CatalogPoint> JsonParseScenario::make_points(const bench::RunSettings& run) {
+  std::vector<DecoderKind> decoders;
+  workloads_.clear();
+  if (settings_.input) {
+    if (settings_.sizes) {
+      throw bench::SettingsError(
+          "--size cannot be combined with --input; accepted: either --size for a generated "
+          "catalog or --input FILE");
+    }
+    if (settings_.decoder && *settings_.decoder != DecoderChoice::dynamic) {
+      throw bench::SettingsError(
+          "--decoder: an --input file is parsed with the dynamic decoder; accepted: --decoder "
+          "dynamic or no --decoder with --input");
+    }
+    decoders = {DecoderKind::dynamic};
+    workloads_.push_back(input_workload(*settings_.input));
+  } else {
+    const DecoderChoice choice = settings_.decoder.value_or(DecoderChoice::both);
+    if (choice != DecoderChoice::typed) decoders.push_back(DecoderKind::dynamic);
+    if (choice != DecoderChoice::dynamic) decoders.push_back(DecoderKind::typed);
+    for (const auto bytes : settings_.sizes.value_or(std::vector<std::uint64_t>{2'000'000})) {
+      workloads_.push_back(generated_workload(bytes, run.seed));
+    }
   }
-  throw std::invalid_argument("json-parse: no workload for parameter set '" + set.label + "'");
+  std::vector<CatalogPoint> points;
+  for (const auto decoder : decoders) {
+    for (const auto& workload : workloads_) points.push_back({workload.get(), decoder});
+  }
+  return points;
 }
 
-const SendableBody& JsonParseScenario::body_of(const bench::ParameterSet& set) const {
-  return workload_of(set).body;
+std::unique_ptr<CatalogRunner> JsonParseScenario::make_catalog_runner(const bench::ModeSpec& mode,
+                                                                      std::size_t set) {
+  return runner_for(mode, points().at(set));
 }
 
-std::unique_ptr<CatalogRunner> JsonParseScenario::make_catalog_runner(
-    const bench::ModeSpec& mode, const bench::ParameterSet& set) {
-  return mode_entry(mode.name).make(workload_of(set).body, decoder_of(set), *disposer_);
+std::unique_ptr<bench::ModeRunner> JsonParseScenario::make_runner_for(const bench::ModeSpec& mode,
+                                                                      const CatalogPoint& point) {
+  return runner_for(mode, point);
 }
 
-std::unique_ptr<bench::ModeRunner> JsonParseScenario::make_runner(const bench::ModeSpec& mode,
-                                                                  const bench::ParameterSet& set) {
-  return make_catalog_runner(mode, set);
+std::unique_ptr<CatalogRunner> JsonParseScenario::runner_for(const bench::ModeSpec& mode,
+                                                             const CatalogPoint& point) {
+  return mode_entry(mode.name).make(point.workload->body, point.decoder, *disposer_);
 }
 
 std::vector<std::string> JsonParseScenario::conclusions(const bench::ScenarioResult& result) const {
-  std::string skipped;
-  if (!workloads_.empty()) skipped = workloads_.front().skipped_reason;
-  return json_parse_conclusions(result, config_.input.has_value(), skipped);
+  return json_parse_conclusions(result, points());
 }
 
-std::unique_ptr<JsonParseScenario> make_json_parse_scenario(JsonParseConfig config) {
-  return std::make_unique<JsonParseScenario>(std::move(config));
-}
+ISOBENCH_REGISTER_SCENARIO(JsonParseScenario);
 
 }  // namespace json_parse

@@ -9,6 +9,7 @@
 #include "iso/transferable.hpp"
 #include "json_parse/catalog_parser.hpp"
 #include "json_parse/sendable_body.hpp"
+#include "timeline.hpp"
 
 namespace json_parse {
 
@@ -23,6 +24,15 @@ struct FarSideTimings {
 };
 ISO_SENDABLE(FarSideTimings, entered_ns, stamps, copy_in_ns, copy_in_bytes, copy_out_ns,
              copy_out_bytes);
+
+/// Fills the far side's instants and its copy-out into `t`. The copy-in is the caller's to fill:
+/// the new isolate measures it (run modes), the main isolate's send does (worker modes).
+inline void take_far_side(Timeline& t, const FarSideTimings& far) {
+  t.entered_ns = far.entered_ns;
+  t.decoded_ns = far.stamps.decoded_ns;
+  t.parsed_ns = far.stamps.parsed_ns;
+  t.copy_out = {std::chrono::nanoseconds(far.copy_out_ns), far.copy_out_bytes};
+}
 
 /// What Isolate::run hands back by exit.
 struct ParseReply {

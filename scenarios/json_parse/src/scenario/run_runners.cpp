@@ -26,13 +26,10 @@ FarSideTimings entering() {
   return timings;
 }
 
-/// Fills the far side's part of `t`.
-void take_far_side(Timeline& t, const FarSideTimings& far) {
-  t.entered_ns = far.entered_ns;
-  t.decoded_ns = far.stamps.decoded_ns;
-  t.parsed_ns = far.stamps.parsed_ns;
+/// The far side's timings, with the copy-in the new isolate measured at its start.
+void take_far_side_and_copy_in(Timeline& t, const FarSideTimings& far) {
+  take_far_side(t, far);
   t.copy_in = {std::chrono::nanoseconds(far.copy_in_ns), far.copy_in_bytes};
-  t.copy_out = {std::chrono::nanoseconds(far.copy_out_ns), far.copy_out_bytes};
 }
 
 /// Isolate::run's computation for `run`: the captured body is the copy-in.
@@ -92,7 +89,7 @@ class RunRunner final : public RunnerBase {
     t.main_released_ns = steady_now_ns();
     ParseReply reply = co_await std::move(result);
     t.usable_ns = steady_now_ns();
-    take_far_side(t, reply.timings);
+    take_far_side_and_copy_in(t, reply.timings);
     keep(std::move(reply.catalog));
     co_return measurements_of(t);
   }
@@ -120,7 +117,7 @@ class RunSendRunner final : public RunnerBase {
     ParsedCatalog catalog = products.take<ParsedCatalog>();
     t.usable_ns = steady_now_ns();
     const FarSideTimings far = co_await std::move(timings);
-    take_far_side(t, far);
+    take_far_side_and_copy_in(t, far);
     keep(std::move(catalog));
     co_return measurements_of(t);
   }
@@ -153,7 +150,7 @@ class ComputeRunner final : public RunnerBase {
     t.main_released_ns = steady_now_ns();
     ComputeReply reply = co_await std::move(result);
     t.usable_ns = steady_now_ns();
-    take_far_side(t, reply.timings);
+    take_far_side_and_copy_in(t, reply.timings);
     in_hand_ = std::move(reply.body);
     keep(std::move(reply.catalog));
     co_return measurements_of(t);

@@ -102,14 +102,6 @@ iso::Future<Reply> receive_reply(iso::ReceivePort& replies) {
   co_return reply;
 }
 
-void take_far_side(Timeline& t, const Reply& reply) {
-  t.usable_ns = reply.usable_ns;
-  t.entered_ns = reply.timings.entered_ns;
-  t.decoded_ns = reply.timings.stamps.decoded_ns;
-  t.parsed_ns = reply.timings.stamps.parsed_ns;
-  t.copy_out = {std::chrono::nanoseconds(reply.timings.copy_out_ns), reply.timings.copy_out_bytes};
-}
-
 class WorkerRunner final : public RunnerBase {
  public:
   using RunnerBase::RunnerBase;
@@ -129,7 +121,8 @@ class WorkerRunner final : public RunnerBase {
     t.copy_in = worker_.requests().send(request_);
     t.main_released_ns = steady_now_ns();
     Reply reply = co_await receive_reply(replies);
-    take_far_side(t, reply);
+    t.usable_ns = reply.usable_ns;
+    take_far_side(t, reply.timings);
     keep(std::move(reply.catalog));
     co_return measurements_of(t);
   }
@@ -165,7 +158,8 @@ class TransferRunner final : public RunnerBase {
     t.copy_in = {gathered + sent.copy, body_.bytes.size() + sent.bytes};
     t.main_released_ns = steady_now_ns();
     Reply reply = co_await receive_reply(replies);
-    take_far_side(t, reply);
+    t.usable_ns = reply.usable_ns;
+    take_far_side(t, reply.timings);
     keep(std::move(reply.catalog));
     co_return measurements_of(t);
   }

@@ -31,11 +31,9 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "bench/harness/scenario.hpp"
@@ -46,23 +44,34 @@ namespace json_parse {
 
 class ResultDisposer;
 
-/// The mode names, in the scenario's order.
-const std::vector<std::string>& all_mode_names();
-
 enum class DecoderChoice { typed, dynamic, both };
 
-struct JsonParseConfig {
-  /// One generated catalog per size, in this order; bytes, each >= kMinimumCatalogBytes.
-  std::vector<std::uint64_t> sizes{2'000'000};
-  /// Modes to run, names from all_mode_names() (any order, no repeats); empty means all.
-  /// They run in the scenario's order whatever the order given.
-  std::vector<std::string> modes;
-  DecoderChoice decoder = DecoderChoice::both;  ///< dynamic first when both
-  /// A user's JSON file instead of generated catalogs (sizes are then ignored); it is parsed
-  /// with the dynamic decoder only, and the mapping step is skipped when it is not a product
-  /// list.
+/// The scenario's own settings, as its options set them; an empty optional was not given.
+struct JsonParseSettings {
+  std::optional<std::vector<std::uint64_t>> sizes;  ///< --size: generated catalogs (default 2 MB)
+  std::optional<DecoderChoice> decoder;  ///< --decoder (default both; dynamic with --input)
+  /// --input: a user's JSON file instead of generated catalogs, parsed with the dynamic decoder;
+  /// the mapping step is skipped when it is not a product list.
   std::optional<std::filesystem::path> input;
-  std::uint64_t seed = 42;  ///< the generated catalogs' seed
+};
+
+/// One body to parse: a generated catalog or the --input file. Shared by the decoders' sets.
+struct CatalogWorkload {
+  std::string label;           ///< "2 MB (2000000 bytes)" or "input 'x.json' (N bytes)"
+  std::uint64_t bytes = 0;     ///< JSON text length
+  std::size_t products = 0;    ///< products in it (0 when not a product list)
+  std::string skipped_reason;  ///< for an input that is not a product list
+  std::optional<std::filesystem::path> input;
+  SendableBody body;
+};
+
+/// One parameter set: a workload and the decoder that parses it.
+struct CatalogPoint {
+  const CatalogWorkload* workload = nullptr;  ///< owned by the scenario, which outlives its sets
+  DecoderKind decoder = DecoderKind::typed;
+
+  std::string label() const;
+  std::vector<bench::Parameter> parameters() const;  ///< size_bytes, decoder, products[, input]
 };
 
 /// A runner that keeps what its last run made usable on the main isolate (for tests).
@@ -72,52 +81,42 @@ class CatalogRunner : public bench::ModeRunner {
   virtual const ParsedCatalog& last_result() const = 0;
 };
 
-class JsonParseScenario final : public bench::Scenario {
+class JsonParseScenario final : public bench::ScenarioOf<CatalogPoint> {
  public:
-  /// Generates the catalogs (or loads --input). Throws std::invalid_argument for an empty size
-  /// list, a size below kMinimumCatalogBytes, an unknown or repeated mode, or an input with
-  /// `decoder` other than dynamic; InputError as load_input() does for an unusable --input file;
-  /// std::bad_alloc when a catalog does not fit in memory.
-  explicit JsonParseScenario(JsonParseConfig config);
+  JsonParseScenario();
   ~JsonParseScenario() override;
 
   std::string name() const override { return "json-parse"; }
   std::string summary() const override;
+  std::string help() const override;
+  std::vector<bench::OptionSpec> options() override;
   std::vector<bench::ModeSpec> modes() const override;
-  std::vector<bench::ParameterSet> parameter_sets() const override;
   std::vector<bench::MetricSpec> metrics() const override;
   std::vector<bench::MetricSpec> setup_metrics() const override;
-  std::unique_ptr<bench::ModeRunner> make_runner(const bench::ModeSpec& mode,
-                                                 const bench::ParameterSet& set) override;
+  std::vector<bench::ParameterSpec> parameter_specs() const override;
   std::vector<std::string> conclusions(const bench::ScenarioResult& result) const override;
 
-  /// make_runner() with its concrete type. Throws std::invalid_argument for an unknown mode or
-  /// a parameter set this scenario did not declare.
-  std::unique_ptr<CatalogRunner> make_catalog_runner(const bench::ModeSpec& mode,
-                                                     const bench::ParameterSet& set);
+  /// The settings the options write; tests may set them directly before prepare().
+  JsonParseSettings& settings() { return settings_; }
 
-  /// The body of parameter set `set` (for tests: what every mode parses).
-  const SendableBody& body_of(const bench::ParameterSet& set) const;
+  /// make_runner() with its concrete type: `set` indexes points(). Throws std::out_of_range for
+  /// an unknown set, std::invalid_argument for an unknown mode.
+  std::unique_ptr<CatalogRunner> make_catalog_runner(const bench::ModeSpec& mode, std::size_t set);
+
+ protected:
+  /// Checks --size, --decoder and --input together (SettingsError) and builds the bodies:
+  /// generates the catalogs, or loads and decodes --input (an unusable file is a SettingsError
+  /// naming --input, the problem and the byte offset).
+  std::vector<CatalogPoint> make_points(const bench::RunSettings& settings) override;
+  std::unique_ptr<bench::ModeRunner> make_runner_for(const bench::ModeSpec& mode,
+                                                     const CatalogPoint& point) override;
 
  private:
-  struct Workload {
-    std::string label;           ///< "2 MB (2000000 bytes)" or "input 'x.json' (N bytes)"
-    std::uint64_t bytes = 0;     ///< JSON text length
-    std::size_t products = 0;    ///< products in it (0 when not a product list)
-    std::string skipped_reason;  ///< for an input that is not a product list
-    SendableBody body;
-  };
+  std::unique_ptr<CatalogRunner> runner_for(const bench::ModeSpec& mode, const CatalogPoint& point);
 
-  const Workload& workload_of(const bench::ParameterSet& set) const;
-
-  JsonParseConfig config_;
-  std::vector<std::string> modes_;
-  std::vector<DecoderKind> decoders_;
-  std::vector<Workload> workloads_;           // runners keep references: the scenario outlives them
-  std::unique_ptr<ResultDisposer> disposer_;  // frees the results runners replace
+  JsonParseSettings settings_;
+  std::vector<std::unique_ptr<CatalogWorkload>> workloads_;  // points keep pointers into these
+  std::unique_ptr<ResultDisposer> disposer_;                 // frees the results runners replace
 };
-
-/// The scenario for `config`; throws as JsonParseScenario's constructor does.
-std::unique_ptr<JsonParseScenario> make_json_parse_scenario(JsonParseConfig config);
 
 }  // namespace json_parse

@@ -27,6 +27,9 @@ struct MetricSpec {
   std::string label;  ///< short human name for tables: "parse time"
   Unit unit = Unit::ns;
   bool lower_is_better = true;
+  /// One sentence for results/README.md and the JSON report: what exactly is measured, from
+  /// which instant to which ("body in hand on the main isolate -> products usable there").
+  std::string description;
 };
 
 /// Metric key -> value in the metric's base unit. What run_once() and setup() return.

@@ -11,20 +11,11 @@
 #include "bench/frames/display.hpp"
 #include "bench/harness/environment.hpp"
 #include "bench/harness/metric.hpp"
+#include "bench/harness/run_settings.hpp"
 #include "bench/harness/scenario.hpp"
 #include "bench/harness/statistics.hpp"
 
 namespace bench {
-
-/// How the run was made (echoed in every report).
-struct RunSettings {
-  DisplayConfig display;    ///< fps and per-frame UI work
-  int warmups = 1;          ///< runs per mode before measuring, without a display
-  int repetitions = 10;     ///< measured runs per mode and parameter set
-  std::uint64_t seed = 42;  ///< the workload seed the scenario was built with
-  int lead_in_frames = 3;   ///< whole frame periods before run_once() (plus half a period)
-  int lead_out_frames = 3;  ///< frames shown after run_once() ends
-};
 
 struct Repetition {
   int index = 0;        ///< 1-based, in the order measured
@@ -53,13 +44,15 @@ struct ModeResult {
 
 struct ParameterResult {
   ParameterSet parameters;
+  std::size_t index =
+      0;  ///< its position in Scenario::parameter_sets(): ScenarioOf::points()[index]
   std::vector<ModeResult> modes;  ///< in the scenario's order, baseline first
 };
 
 struct ScenarioResult {
   std::string scenario;  ///< Scenario::name()
   std::string summary;   ///< Scenario::summary()
-  RunSettings settings;
+  RunSettings settings;  ///< `modes` lists the modes that ran, in run order
   Environment environment;
   std::vector<MetricSpec> metrics;        ///< the scenario's metrics, then the frame metrics
   std::vector<MetricSpec> setup_metrics;  ///< Scenario::setup_metrics()

@@ -1,7 +1,7 @@
 #pragma once
 // The harness's runner: warm-ups, repetitions inside a frames window, statistics.
 //
-// For every parameter set, in the scenario's order:
+// For every parameter set, in the scenario's order, and the modes chosen by RunSettings::modes:
 //   1. make_runner() and setup() for every mode (so persistent workers of all modes exist
 //      side by side);
 //   2. `warmups` run_once() calls per mode, without a display, results discarded;
@@ -34,10 +34,13 @@ struct Progress {
 };
 using ProgressCallback = std::function<void(const Progress&)>;
 
-/// Runs `scenario` on the current (main) isolate. Fails with std::invalid_argument when the
-/// scenario declares no mode, no parameter set or no metric, or `settings` asks for fewer than
-/// one repetition or negative warm-ups; with std::logic_error when run_once() omits a declared
-/// metric; with whatever a runner throws. Teardown runs for every mode set up, even on failure.
+/// Runs `scenario`, already prepared with `settings`, on the current (main) isolate: the modes
+/// `settings.modes` names (every mode when empty), in the scenario's order. Fails with
+/// SettingsError for a mode the scenario does not declare or one named twice; with
+/// std::invalid_argument when the scenario declares no mode, no parameter set or no metric, or
+/// `settings` asks for fewer than one repetition or negative warm-ups; with std::logic_error when
+/// run_once() omits a declared metric; with whatever a runner throws. Teardown runs for every mode
+/// set up, even on failure.
 iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings settings,
                                          Environment environment, ProgressCallback progress = {});
 

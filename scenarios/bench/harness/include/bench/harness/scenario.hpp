@@ -1,43 +1,44 @@
 #pragma once
-// How a scenario describes itself to the harness.
+// How a scenario describes itself to the harness and to the command line.
 //
-// A scenario only describes its workload and modes; the harness (runner.hpp) runs warm-ups and
-// repetitions, keeps the frames display running around each measured window, adds the frame
-// metrics, computes statistics and collects everything into a ScenarioResult. A scenario knows
-// nothing of the command line or of output formats.
+// A scenario declares, in its own folder: its name, a one-line summary, a help text with
+// examples, its own options (plain declarations, option.hpp), every mode it can run, its metrics,
+// and, once its settings are known, its parameter sets and how one repetition of a mode runs.
+// The harness (runner.hpp) owns everything scenarios share: the common options (--mode,
+// repetitions, warm-ups, fps, UI work, seed: common_options.hpp), warm-ups and repetitions, the
+// frames display around each measured window, the frame metrics, statistics and the result. The
+// command line owns parsing and the reports. A scenario knows neither.
 //
-// Writing one, in short:
+// Life of a scenario in one run:
+//   1. made by its registered factory (registry.hpp), with its default settings;
+//   2. options() declared to the command line, whose values land in the scenario's settings;
+//   3. prepare(settings): the one place that checks the settings together and builds the
+//      workloads; a bad setting throws SettingsError (exit 2), before any work;
+//   4. parameter_sets(), then make_runner() per mode and set, on the main isolate;
+//   5. conclusions(result).
 //
+// Most scenarios derive from ScenarioOf<Point> below: their parameter sets are values of their own
+// struct, and runners and conclusions get those values back, typed; the harness only prints them.
+//
+//   struct Point {                                     // one parameter set
+//     std::uint64_t bytes = 0;
+//     std::string label() const { return bench::describe_size(bytes); }
+//     std::vector<bench::Parameter> parameters() const { return {{"size_bytes", bytes}}; }
+//   };
 //   class MyRunner final : public bench::ModeRunner {
-//    public:
-//     iso::Future<bench::Measurements> setup() override {       // optional, once per mode
-//       auto started = bench::Clock::now();
-//       worker_ = co_await spawn_my_worker();
-//       co_return bench::Measurements{{"spawn_ns", bench::elapsed_ns(started)}};
-//     }
-//     iso::Future<bench::Measurements> run_once() override {      // once per repetition
-//       auto started = bench::Clock::now();
-//       co_await do_the_work();
-//       co_return bench::Measurements{{"wall_ns", bench::elapsed_ns(started)}};
-//     }
-//     iso::Future<void> teardown() override { worker_.kill(); co_return; }  // optional
+//     iso::Future<bench::Measurements> run_once() override { ... co_return {{"wall_ns", t}}; }
 //   };
-//
-//   class MyScenario final : public bench::Scenario {
+//   class MyScenario final : public bench::ScenarioOf<Point> {
 //     std::string name() const override { return "my-scenario"; }
-//     std::string summary() const override { return "what it measures, in one line"; }
-//     std::vector<bench::ModeSpec> modes() const override {
-//       return {{"main", "on the main isolate"}, {"worker", "in a persistent worker"}};
+//     ...
+//     std::vector<bench::OptionSpec> options() override {
+//       return {bench::size_list_option("--size", settings_.sizes, "Input sizes", "2MB")};
 //     }
-//     std::vector<bench::ParameterSet> parameter_sets() const override {
-//       return {bench::size_parameter_set("size_bytes", 2'000'000)};
-//     }
-//     std::vector<bench::MetricSpec> metrics() const override {
-//       return {{"wall_ns", "wall time", bench::Unit::ns}};
-//     }
-//     std::unique_ptr<bench::ModeRunner> make_runner(const bench::ModeSpec& mode,
-//                                                    const bench::ParameterSet& set) override;
+//     std::vector<Point> make_points(const bench::RunSettings&) override { ... }
+//     std::unique_ptr<bench::ModeRunner> make_runner_for(const bench::ModeSpec& mode,
+//                                                        const Point& point) override { ... }
 //   };
+//   ISOBENCH_REGISTER_SCENARIO(MyScenario);           // registry.hpp
 //
 // Everything a runner does runs on the main isolate (inside iso::run_main), so its coroutines
 // may co_await iso::Isolate::run, ports and timers. A runner must not block the main isolate
@@ -52,38 +53,47 @@
 #include <vector>
 
 #include "bench/harness/metric.hpp"
+#include "bench/harness/option.hpp"
+#include "bench/harness/run_settings.hpp"
 #include "iso/future.hpp"
 
 namespace bench {
 
 struct ScenarioResult;
 
-/// A way of doing the scenario's work (main, run, worker...). The first mode a scenario lists is
+/// A way of doing the scenario's work (main, run, worker...). The first mode a run includes is
 /// the baseline every other mode is compared with.
 struct ModeSpec {
   std::string name;         ///< [a-z0-9-] identifier: "main", "worker"
   std::string description;  ///< one line: "parse on the main isolate, blocking frames"
 };
 
-/// One named value of a parameter set. Integers are exact (byte counts); strings for the rest.
+/// One printed value of a parameter set: what CSV and JSON write as key=value.
 struct Parameter {
-  std::string key;  ///< [a-z0-9_]: "size_bytes", "tasks"
+  std::string key;  ///< [a-z0-9_]: "size_bytes", "decoder"
   std::variant<std::int64_t, double, std::string> value;
+
+  Parameter(std::string k, std::int64_t v) : key(std::move(k)), value(v) {}
+  Parameter(std::string k, std::uint64_t v)
+      : key(std::move(k)), value(static_cast<std::int64_t>(v)) {}
+  Parameter(std::string k, int v) : key(std::move(k)), value(std::int64_t{v}) {}
+  Parameter(std::string k, double v) : key(std::move(k)), value(v) {}
+  Parameter(std::string k, std::string v) : key(std::move(k)), value(std::move(v)) {}
+  Parameter(std::string k, const char* v) : key(std::move(k)), value(std::string(v)) {}
 };
 
-/// One point of a sweep (e.g. one --size). The label is what humans read in tables; it must
-/// state exact byte counts where a size is involved ("2 MB (2000000 bytes)").
+/// What one printed parameter means, for results/README.md.
+struct ParameterSpec {
+  std::string key;          ///< as in Parameter::key
+  std::string description;  ///< one sentence: "the JSON text's exact length, in bytes"
+};
+
+/// How a parameter set is printed. The label is what humans read in tables; it states exact byte
+/// counts where a size is involved ("2 MB (2000000 bytes)").
 struct ParameterSet {
   std::string label;
   std::vector<Parameter> parameters;
 };
-
-/// The integer parameter `key` of `set` (e.g. "size_bytes"). Throws std::out_of_range when
-/// the set has no such parameter, std::bad_variant_access when it is not an integer.
-std::int64_t integer_parameter(const ParameterSet& set, std::string_view key);
-
-/// A parameter set for one size: label "2 MB (2000000 bytes)", parameter `key` = bytes.
-ParameterSet size_parameter_set(std::string key, std::uint64_t bytes);
 
 /// Runs one mode for one parameter set. Created, used and destroyed on the main isolate.
 /// The harness calls setup() once, then run_once() for every warm-up and repetition (one at a
@@ -112,24 +122,71 @@ class Scenario {
  public:
   virtual ~Scenario() = default;
 
-  virtual std::string name() const = 0;             ///< the subcommand name: "json-parse"
-  virtual std::string summary() const = 0;          ///< one line for `isolate-bench list`
-  virtual std::vector<ModeSpec> modes() const = 0;  ///< baseline first; at least one
-  virtual std::vector<ParameterSet> parameter_sets() const = 0;  ///< at least one
+  // ---- What it is: declared before any setting is known ----
+  virtual std::string name() const = 0;     ///< the subcommand: "json-parse"
+  virtual std::string summary() const = 0;  ///< one line for `isolate-bench list` and --help
+  /// Shown under the options by `isolate-bench NAME --help`: what is measured, how, and two or
+  /// three example command lines. Default: none.
+  virtual std::string help() const { return {}; }
+  /// The scenario's own options; their apply() stores into this scenario's settings, so the
+  /// scenario must outlive them. The harness adds the common ones. Default: none.
+  virtual std::vector<OptionSpec> options() { return {}; }
+  /// Every mode, baseline first; --mode picks a subset (RunSettings::modes).
+  virtual std::vector<ModeSpec> modes() const = 0;
   /// What every repetition yields. The first metric is the primary one: ratios to the baseline
   /// and the choice of the representative (median) repetition use it. The harness appends the
   /// frame metrics (frame_metrics.hpp) itself.
   virtual std::vector<MetricSpec> metrics() const = 0;
   /// What setup() yields, once per mode and parameter set. Default: none.
   virtual std::vector<MetricSpec> setup_metrics() const { return {}; }
+  /// The keys its parameter sets print, with their meaning. Default: none.
+  virtual std::vector<ParameterSpec> parameter_specs() const { return {}; }
 
-  /// A runner for `mode` at `set`. Called on the main isolate.
-  virtual std::unique_ptr<ModeRunner> make_runner(const ModeSpec& mode,
-                                                  const ParameterSet& set) = 0;
+  // ---- A run: after the options are applied ----
+  /// Checks the settings together and builds the workloads. Called once, before any work;
+  /// throws SettingsError for a setting that cannot be used (naming the option and the accepted
+  /// form), std::bad_alloc when a workload does not fit in memory.
+  virtual void prepare(const RunSettings& settings) = 0;
+  /// How each parameter set is printed, in run order (at least one). Only after prepare().
+  virtual std::vector<ParameterSet> parameter_sets() const = 0;
+  /// A runner for `mode` at parameter set number `set` (an index into parameter_sets()).
+  /// Called on the main isolate.
+  virtual std::unique_ptr<ModeRunner> make_runner(const ModeSpec& mode, std::size_t set) = 0;
 
   /// Sentences computed from the results, shown under the table ("main-thread parsing starts
   /// dropping frames at 8 MB at 60 fps"). Called once, after every repetition. Default: none.
   virtual std::vector<std::string> conclusions(const ScenarioResult& result) const;
+};
+
+/// A scenario whose parameter sets are values of its own type `Point`, which provides
+///   std::string label() const;                   // the heading humans read
+///   std::vector<bench::Parameter> parameters() const;   // the key=value pairs CSV and JSON hold
+/// Runners and conclusions get the Point back, never its printed form.
+template <class Point>
+class ScenarioOf : public Scenario {
+ public:
+  void prepare(const RunSettings& settings) final { points_ = make_points(settings); }
+
+  std::vector<ParameterSet> parameter_sets() const final {
+    std::vector<ParameterSet> sets;
+    for (const auto& point : points_) sets.push_back({point.label(), point.parameters()});
+    return sets;
+  }
+
+  std::unique_ptr<ModeRunner> make_runner(const ModeSpec& mode, std::size_t set) final {
+    return make_runner_for(mode, points_.at(set));
+  }
+
+  /// The parameter sets prepare() made; runners may keep references into them.
+  const std::vector<Point>& points() const { return points_; }
+
+ protected:
+  /// Checks the settings together (SettingsError) and builds one Point per parameter set.
+  virtual std::vector<Point> make_points(const RunSettings& settings) = 0;
+  virtual std::unique_ptr<ModeRunner> make_runner_for(const ModeSpec& mode, const Point& point) = 0;
+
+ private:
+  std::vector<Point> points_;
 };
 
 /// steady_clock time since `start`, in nanoseconds, as a metric value.

@@ -1,6 +1,6 @@
 #pragma once
 // Parsing of the quantities users type: sizes, durations, frame rates and counts. Each
-// function either returns the exact value or throws UsageError whose message names `option`,
+// function either returns the exact value or throws SettingsError whose message names `option`,
 // quotes the input and states the accepted form, ready to print as the one line on stderr.
 //
 // Sizes: SI prefixes are powers of 10, IEC prefixes powers of 2, as the standards say:
@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-namespace isolate_bench {
+namespace bench {
 
 /// The accepted forms, as --help and error messages state them.
 inline constexpr std::string_view kSizeForm =
@@ -23,34 +23,33 @@ inline constexpr std::string_view kSizeForm =
 inline constexpr std::string_view kDurationForm =
     "a duration with a unit: ns, us, ms or s (e.g. 2ms, 500us, 1.5s)";
 
-/// Bytes in `text`. Throws UsageError for an empty or malformed text, an unknown unit, a
+/// Bytes in `text`. Throws SettingsError for an empty or malformed text, an unknown unit, a
 /// negative value, zero, a fraction of a byte, or a value above 2^64 - 1 bytes.
 std::uint64_t parse_size(std::string_view text, std::string_view option);
 
-/// A comma-separated list of sizes ("1MB,2MB,8MB"), in the given order. Throws UsageError for
-/// an empty item or any item parse_size() rejects.
+/// A comma-separated list of sizes ("1MB,2MB,8MB"), in the given order. Throws SettingsError for
+/// an empty item, any item parse_size() rejects, or a size given twice (also when spelled
+/// differently: "2MB,2000KB").
 std::vector<std::uint64_t> parse_size_list(std::string_view text, std::string_view option);
 
-/// Throws UsageError when `bytes` exceeds `machine_memory_bytes` (the work would not fit).
-void check_fits_in_memory(std::uint64_t bytes, std::uint64_t machine_memory_bytes,
-                          std::string_view option);
-
-/// Physical memory of this machine in bytes (sysconf); 0 if unknown.
-std::uint64_t physical_memory_bytes() noexcept;
+/// The memory this process may use, in bytes: the machine's physical memory, or the control
+/// group's limit when that is smaller (a container: cgroup v2 memory.max, v1
+/// memory.limit_in_bytes); 0 if unknown.
+std::uint64_t usable_memory_bytes() noexcept;
 
 /// Nanoseconds in `text`. A unit is required ("2" is rejected: 2 what?); "µs" is accepted as
-/// "us". Throws UsageError for malformed text, an unknown or missing unit, a negative value, a
+/// "us". Throws SettingsError for malformed text, an unknown or missing unit, a negative value, a
 /// fraction of a nanosecond, or a value that overflows 64-bit nanoseconds.
 std::chrono::nanoseconds parse_duration(std::string_view text, std::string_view option);
 
-/// Frames per second, a decimal number within 1..1000. Throws UsageError otherwise.
+/// Frames per second, a decimal number within 1..1000. Throws SettingsError otherwise.
 double parse_fps(std::string_view text, std::string_view option);
 
-/// A whole number within min..max (inclusive). Throws UsageError otherwise.
+/// A whole number within min..max (inclusive). Throws SettingsError otherwise.
 std::int64_t parse_integer(std::string_view text, std::string_view option, std::int64_t min,
                            std::int64_t max);
 
-/// A 64-bit unsigned seed. Throws UsageError for anything but decimal digits within range.
+/// A 64-bit unsigned seed. Throws SettingsError for anything but decimal digits within range.
 std::uint64_t parse_seed(std::string_view text, std::string_view option);
 
-}  // namespace isolate_bench
+}  // namespace bench

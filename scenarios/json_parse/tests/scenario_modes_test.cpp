@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "bench/harness/result.hpp"
+#include "bench/harness/settings_error.hpp"
 #include "iso/iso.hpp"
 #include "json_parse/catalog_generator.hpp"
 #include "json_parse/dynamic_decoder.hpp"
@@ -26,9 +27,9 @@ struct ModeRun {
   ParsedCatalog result;
 };
 
-/// setup, `runs` run_once calls and teardown of one mode, on a main isolate.
-ModeRun run_mode(JsonParseScenario& scenario, const bench::ModeSpec& mode,
-                 const bench::ParameterSet& set, int runs) {
+/// setup, `runs` run_once calls and teardown of one mode at parameter set `set`, on a main isolate.
+ModeRun run_mode(JsonParseScenario& scenario, const bench::ModeSpec& mode, std::size_t set,
+                 int runs) {
   return iso::run_main([&]() -> iso::Future<ModeRun> {
     ModeRun run;
     auto runner = scenario.make_catalog_runner(mode, set);
@@ -40,53 +41,54 @@ ModeRun run_mode(JsonParseScenario& scenario, const bench::ModeSpec& mode,
   });
 }
 
-JsonParseConfig small_config(DecoderChoice decoder) {
-  JsonParseConfig config;
-  config.sizes = {30'000};
-  config.decoder = decoder;
-  config.seed = 7;
-  return config;
+/// A scenario prepared with `settings`, as the command line leaves it after parsing its options.
+std::unique_ptr<JsonParseScenario> prepared(JsonParseSettings settings) {
+  auto scenario = std::make_unique<JsonParseScenario>();
+  scenario->settings() = std::move(settings);
+  bench::RunSettings run;
+  run.seed = 7;
+  scenario->prepare(run);
+  return scenario;
+}
+
+JsonParseSettings small_settings(DecoderChoice decoder) {
+  JsonParseSettings settings;
+  settings.sizes = std::vector<std::uint64_t>{30'000};
+  settings.decoder = decoder;
+  return settings;
+}
+
+/// The option of `scenario` whose long flag is `flag`.
+bench::OptionSpec option(JsonParseScenario& scenario, std::string_view flag) {
+  for (auto& spec : scenario.options()) {
+    if (bench::long_flag(spec.flags) == flag) return spec;
+  }
+  throw std::out_of_range(std::string(flag));
 }
 
 TEST(JsonParseScenario, DeclaresTheModesInOrderWithMainAsBaseline) {
-  JsonParseScenario scenario(small_config(DecoderChoice::typed));
+  JsonParseScenario scenario;
   std::vector<std::string> names;
   for (const auto& mode : scenario.modes()) names.push_back(mode.name);
   EXPECT_EQ(names,
             (std::vector<std::string>{"main", "run", "run-send", "compute", "worker", "transfer"}));
-  EXPECT_EQ(names, all_mode_names());
   EXPECT_EQ(scenario.name(), "json-parse");
 }
 
-TEST(JsonParseScenario, ChosenModesRunInTheScenarioOrder) {
-  JsonParseConfig config = small_config(DecoderChoice::typed);
-  config.modes = {"transfer", "main", "run-send"};
-  JsonParseScenario scenario(config);
-  std::vector<std::string> names;
-  for (const auto& mode : scenario.modes()) names.push_back(mode.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"main", "run-send", "transfer"}));
-}
-
-TEST(JsonParseScenario, RejectsUnknownOrRepeatedModesAndBadSizes) {
-  JsonParseConfig unknown = small_config(DecoderChoice::typed);
-  unknown.modes = {"main", "threads"};
-  EXPECT_THROW(JsonParseScenario{unknown}, std::invalid_argument);
-  JsonParseConfig repeated = small_config(DecoderChoice::typed);
-  repeated.modes = {"run", "run"};
-  EXPECT_THROW(JsonParseScenario{repeated}, std::invalid_argument);
-  JsonParseConfig tiny = small_config(DecoderChoice::typed);
-  tiny.sizes = {1};
-  EXPECT_THROW(JsonParseScenario{tiny}, std::invalid_argument);
-  JsonParseConfig twice = small_config(DecoderChoice::typed);
-  twice.sizes = {5000, 5000};
-  EXPECT_THROW(JsonParseScenario{twice}, std::invalid_argument);
-  JsonParseConfig none = small_config(DecoderChoice::typed);
-  none.sizes = {};
-  EXPECT_THROW(JsonParseScenario{none}, std::invalid_argument);
+TEST(JsonParseScenario, ItsOptionsRefuseBadSizesAndDecodersAndStoreGoodOnes) {
+  JsonParseScenario scenario;
+  for (const char* bad : {"1", "0", "-5", "5000,5000", "2MB,2000KB", "1000TB", ""}) {
+    EXPECT_THROW(option(scenario, "--size").apply(bad), bench::SettingsError) << bad;
+  }
+  EXPECT_THROW(option(scenario, "--decoder").apply("fast"), bench::SettingsError);
+  option(scenario, "--size").apply("5KB,20KB");
+  option(scenario, "--decoder").apply("typed");
+  EXPECT_EQ(scenario.settings().sizes, (std::vector<std::uint64_t>{5000, 20'000}));
+  EXPECT_EQ(scenario.settings().decoder, DecoderChoice::typed);
 }
 
 TEST(JsonParseScenario, DeclaresEveryPartOfTheParseAsAMetric) {
-  JsonParseScenario scenario(small_config(DecoderChoice::typed));
+  JsonParseScenario scenario;
   std::vector<std::string> keys;
   for (const auto& metric : scenario.metrics()) keys.push_back(metric.key);
   EXPECT_EQ(keys.front(), "end_to_end_ns") << "the primary metric";
@@ -104,38 +106,43 @@ TEST(JsonParseScenario, DeclaresEveryPartOfTheParseAsAMetric) {
 }
 
 TEST(JsonParseScenario, OneParameterSetPerSizeAndDecoderDynamicFirst) {
-  JsonParseConfig config = small_config(DecoderChoice::both);
-  config.sizes = {5000, 20'000};
-  JsonParseScenario scenario(config);
-  const auto sets = scenario.parameter_sets();
+  JsonParseSettings settings = small_settings(DecoderChoice::both);
+  settings.sizes = std::vector<std::uint64_t>{5000, 20'000};
+  const auto scenario = prepared(settings);
+  const auto sets = scenario->parameter_sets();
+  const auto& points = scenario->points();
   ASSERT_EQ(sets.size(), 4u);
-  const std::vector<std::pair<std::int64_t, std::string>> expected{
-      {5000, "dynamic"}, {20'000, "dynamic"}, {5000, "typed"}, {20'000, "typed"}};
+  ASSERT_EQ(points.size(), 4u);
+  const std::vector<std::pair<std::uint64_t, DecoderKind>> expected{{5000, DecoderKind::dynamic},
+                                                                    {20'000, DecoderKind::dynamic},
+                                                                    {5000, DecoderKind::typed},
+                                                                    {20'000, DecoderKind::typed}};
   for (std::size_t i = 0; i < sets.size(); ++i) {
-    EXPECT_EQ(bench::integer_parameter(sets[i], "size_bytes"), expected[i].first);
+    EXPECT_EQ(points[i].workload->bytes, expected[i].first);
+    EXPECT_EQ(points[i].decoder, expected[i].second);
+    EXPECT_GT(points[i].workload->products, 0u);
     EXPECT_NE(sets[i].label.find(std::to_string(expected[i].first) + " bytes"), std::string::npos)
         << sets[i].label;
-    EXPECT_NE(sets[i].label.find(expected[i].second), std::string::npos) << sets[i].label;
-    EXPECT_GT(bench::integer_parameter(sets[i], "products"), 0);
+    EXPECT_NE(sets[i].label.find(to_string(expected[i].second)), std::string::npos)
+        << sets[i].label;
   }
 }
 
 class EveryMode : public ::testing::TestWithParam<DecoderChoice> {};
 
 TEST_P(EveryMode, MakesTheSameProductsUsableAsTheTypedDecodeOnMain) {
-  JsonParseScenario scenario(small_config(GetParam()));
-  const auto sets = scenario.parameter_sets();
-  ASSERT_EQ(sets.size(), 1u);
-  const std::vector<Product> expected = decode_typed(scenario.body_of(sets[0]).view());
+  const auto scenario = prepared(small_settings(GetParam()));
+  ASSERT_EQ(scenario->points().size(), 1u);
+  const std::vector<Product> expected = decode_typed(scenario->points()[0].workload->body.view());
   ASSERT_GT(expected.size(), 3u);
-  for (const auto& mode : scenario.modes()) {
+  for (const auto& mode : scenario->modes()) {
     SCOPED_TRACE(mode.name);
     // Two runs: the second proves a mode's state (a worker, compute's body) survives a run.
-    const ModeRun run = run_mode(scenario, mode, sets[0], 2);
+    const ModeRun run = run_mode(*scenario, mode, 0, 2);
     EXPECT_TRUE(run.result.mapped);
     EXPECT_FALSE(run.result.document.has_value());
     EXPECT_EQ(run.result.products, expected);
-    for (const auto& metric : scenario.metrics()) {
+    for (const auto& metric : scenario->metrics()) {
       for (const auto& measured : run.measurements) {
         EXPECT_TRUE(measured.contains(metric.key)) << metric.key;
       }
@@ -147,12 +154,11 @@ INSTANTIATE_TEST_SUITE_P(Decoders, EveryMode,
                          ::testing::Values(DecoderChoice::typed, DecoderChoice::dynamic));
 
 TEST(JsonParseScenario, ReportsWhatEachModeCopiesAcross) {
-  JsonParseScenario scenario(small_config(DecoderChoice::typed));
-  const auto set = scenario.parameter_sets().front();
-  const double body_bytes = static_cast<double>(scenario.body_of(set).json_size);
-  for (const auto& mode : scenario.modes()) {
+  const auto scenario = prepared(small_settings(DecoderChoice::typed));
+  const double body_bytes = static_cast<double>(scenario->points()[0].workload->body.json_size);
+  for (const auto& mode : scenario->modes()) {
     SCOPED_TRACE(mode.name);
-    const ModeRun run = run_mode(scenario, mode, set, 1);
+    const ModeRun run = run_mode(*scenario, mode, 0, 1);
     const auto& m = run.measurements.front();
     const bool copies_in = mode.name != "main";
     const bool copies_out =
@@ -185,13 +191,12 @@ class InputScenario : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(directory_); }
 
-  JsonParseConfig config_for(const std::string& content) {
+  JsonParseSettings settings_for(const std::string& content) {
     const fs::path path = directory_ / "input.json";
     std::ofstream(path, std::ios::binary) << content;
-    JsonParseConfig config;
-    config.input = path;
-    config.decoder = DecoderChoice::dynamic;
-    return config;
+    JsonParseSettings settings;
+    settings.input = path;
+    return settings;
   }
 
   fs::path directory_;
@@ -199,16 +204,15 @@ class InputScenario : public ::testing::Test {
 
 TEST_F(InputScenario, ADocumentOfAnotherShapeComesBackAsItsTree) {
   const std::string json = R"({"users": [{"name": "Ada", "id": 1}], "total": 1.5})";
-  JsonParseScenario scenario(config_for(json));
-  const auto sets = scenario.parameter_sets();
-  ASSERT_EQ(sets.size(), 1u);
-  EXPECT_EQ(bench::integer_parameter(sets[0], "size_bytes"),
-            static_cast<std::int64_t>(json.size()));
+  const auto scenario = prepared(settings_for(json));
+  ASSERT_EQ(scenario->points().size(), 1u);
+  EXPECT_EQ(scenario->points()[0].workload->bytes, json.size());
+  EXPECT_EQ(scenario->points()[0].decoder, DecoderKind::dynamic);
   std::string copy = json;
   const iso::Value expected = decode_dynamic(padded_view(copy));
-  for (const auto& mode : scenario.modes()) {
+  for (const auto& mode : scenario->modes()) {
     SCOPED_TRACE(mode.name);
-    const ModeRun run = run_mode(scenario, mode, sets[0], 1);
+    const ModeRun run = run_mode(*scenario, mode, 0, 1);
     EXPECT_FALSE(run.result.mapped);
     EXPECT_TRUE(run.result.products.empty());
     EXPECT_FALSE(run.result.skipped_reason.empty());
@@ -216,35 +220,40 @@ TEST_F(InputScenario, ADocumentOfAnotherShapeComesBackAsItsTree) {
     EXPECT_EQ(*run.result.document, expected);
   }
   bench::ScenarioResult result;
-  const auto sentences = scenario.conclusions(result);
+  const auto sentences = scenario->conclusions(result);
   EXPECT_TRUE(std::any_of(sentences.begin(), sentences.end(), [](const std::string& s) {
     return s.find("mapping step was skipped") != std::string::npos;
   }));
 }
 
 TEST_F(InputScenario, AProductListIsMapped) {
-  JsonParseScenario scenario(config_for(generate_catalog(8000, 3)));
-  const auto set = scenario.parameter_sets().front();
-  const ModeRun run = run_mode(scenario, bench::ModeSpec{"worker", ""}, set, 1);
+  const auto scenario = prepared(settings_for(generate_catalog(8000, 3)));
+  const ModeRun run = run_mode(*scenario, bench::ModeSpec{"worker", ""}, 0, 1);
   EXPECT_TRUE(run.result.mapped);
-  EXPECT_EQ(run.result.products, decode_typed(scenario.body_of(set).view()));
+  EXPECT_EQ(run.result.products, decode_typed(scenario->points()[0].workload->body.view()));
 }
 
-TEST_F(InputScenario, IsParsedWithTheDynamicDecoderOnly) {
-  JsonParseConfig config = config_for("[]");
-  config.decoder = DecoderChoice::typed;
-  EXPECT_THROW(JsonParseScenario{config}, std::invalid_argument);
-  config.decoder = DecoderChoice::both;
-  EXPECT_THROW(JsonParseScenario{config}, std::invalid_argument);
+TEST_F(InputScenario, IsParsedWithTheDynamicDecoderOnlyAndTakesNoSize) {
+  JsonParseSettings settings = settings_for("[]");
+  for (const auto decoder : {DecoderChoice::typed, DecoderChoice::both}) {
+    settings.decoder = decoder;
+    EXPECT_THROW(prepared(settings), bench::SettingsError);
+  }
+  settings.decoder = DecoderChoice::dynamic;
+  EXPECT_NO_THROW(prepared(settings));
+  settings.sizes = std::vector<std::uint64_t>{5000};
+  EXPECT_THROW(prepared(settings), bench::SettingsError);
 }
 
-TEST_F(InputScenario, UnusableFilesFailWithInputError) {
-  JsonParseConfig missing;
-  missing.decoder = DecoderChoice::dynamic;
-  missing.input = directory_ / "absent.json";
-  EXPECT_THROW(JsonParseScenario{missing}, InputError);
-  EXPECT_THROW(JsonParseScenario{config_for("[1, 2")}, InputError);
-  EXPECT_THROW(JsonParseScenario{config_for("")}, InputError);
+TEST_F(InputScenario, UnusableFilesAreSettingsErrorsNamingTheOption) {
+  for (const char* content : {"[1, 2", "", "  "}) {
+    try {
+      prepared(settings_for(content));
+      ADD_FAILURE() << "accepted '" << content << "'";
+    } catch (const bench::SettingsError& error) {
+      EXPECT_EQ(std::string(error.what()).rfind("--input '", 0), 0u) << error.what();
+    }
+  }
 }
 
 }  // namespace

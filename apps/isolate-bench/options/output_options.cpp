@@ -1,9 +1,8 @@
-#include "options/common_options.hpp"
+#include "options/output_options.hpp"
 
 #include <fmt/format.h>
 
-#include "options/quantities.hpp"
-#include "options/usage_error.hpp"
+#include "bench/harness/settings_error.hpp"
 
 namespace isolate_bench {
 
@@ -26,7 +25,7 @@ OutputFormat parse_format(std::string_view text, std::string_view option) {
        {OutputFormat::table, OutputFormat::markdown, OutputFormat::csv, OutputFormat::json}) {
     if (text == format_name(format)) return format;
   }
-  throw UsageError(
+  throw bench::SettingsError(
       fmt::format("{} '{}': unknown format; accepted: table, markdown, csv or json", option, text));
 }
 
@@ -34,54 +33,14 @@ namespace {
 
 void require_path(const std::string& path, std::string_view option) {
   if (path.empty()) {
-    throw UsageError(
+    throw bench::SettingsError(
         fmt::format("{} '': empty path; accepted: a file path, or - for stdout", option));
   }
 }
 
 }  // namespace
 
-void add_common_options(CLI::App& command, CommonOptions& o) {
-  const std::string group = "Measurement";
-  command
-      .add_option_function<std::string>(
-          "--fps", [&o](const std::string& v) { o.display.fps = parse_fps(v, "--fps"); },
-          "Display refresh rate the frames are measured against, 1..1000 (default: 60)")
-      ->type_name("FPS")
-      ->group(group);
-  command
-      .add_option_function<std::string>(
-          "--ui-work",
-          [&o](const std::string& v) { o.display.ui_work = parse_duration(v, "--ui-work"); },
-          "CPU work of one UI frame on the main isolate, with a unit: ns, us, ms, s "
-          "(default: 2ms)")
-      ->type_name("DURATION")
-      ->group(group);
-  command
-      .add_option_function<std::string>(
-          "-r,--repetitions",
-          [&o](const std::string& v) {
-            o.repetitions = static_cast<int>(parse_integer(v, "--repetitions", 1, 100000));
-          },
-          "Measured runs per mode and size, 1..100000 (default: 10)")
-      ->type_name("N")
-      ->group(group);
-  command
-      .add_option_function<std::string>(
-          "--warmup",
-          [&o](const std::string& v) {
-            o.warmups = static_cast<int>(parse_integer(v, "--warmup", 0, 10000));
-          },
-          "Unmeasured runs per mode before measuring, 0..10000 (default: 1)")
-      ->type_name("N")
-      ->group(group);
-  command
-      .add_option_function<std::string>(
-          "--seed", [&o](const std::string& v) { o.seed = parse_seed(v, "--seed"); },
-          "Seed of the generated workload, so runs are reproducible (default: 42)")
-      ->type_name("N")
-      ->group(group);
-
+void add_output_options(CLI::App& command, OutputOptions& o) {
   const std::string output = "Output";
   command
       .add_option_function<std::string>(
@@ -130,15 +89,6 @@ void add_common_options(CLI::App& command, CommonOptions& o) {
       .add_flag("--no-color", o.no_color,
                 "No ANSI colours, even on a terminal (default: off; NO_COLOR is honoured too)")
       ->group(output);
-}
-
-bench::RunSettings run_settings(const CommonOptions& options) {
-  bench::RunSettings settings;
-  settings.display = options.display;
-  settings.repetitions = options.repetitions;
-  settings.warmups = options.warmups;
-  settings.seed = options.seed;
-  return settings;
 }
 
 }  // namespace isolate_bench

@@ -1,28 +1,28 @@
-#include "options/quantities.hpp"
+#include "bench/harness/quantities.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "options/usage_error.hpp"
+#include "bench/harness/settings_error.hpp"
 
 namespace {
 
-using isolate_bench::UsageError;
+using bench::SettingsError;
 
-/// The UsageError message for `call`, or "" if it did not throw.
+/// The SettingsError message for `call`, or "" if it did not throw.
 template <class F>
 std::string error_of(F call) {
   try {
     call();
-  } catch (const UsageError& error) {
+  } catch (const SettingsError& error) {
     return error.what();
   }
   return "";
 }
 
 TEST(ParseSize, SiPrefixesArePowersOfTenIecPrefixesPowersOfTwo) {
-  using isolate_bench::parse_size;
+  using bench::parse_size;
   EXPECT_EQ(parse_size("2MB", "--size"), 2'000'000u);
   EXPECT_EQ(parse_size("2MiB", "--size"), 2'097'152u);
   EXPECT_EQ(parse_size("512KB", "--size"), 512'000u);
@@ -35,7 +35,7 @@ TEST(ParseSize, SiPrefixesArePowersOfTenIecPrefixesPowersOfTwo) {
 }
 
 TEST(ParseSize, RejectsEveryMalformedOrImpossibleSizeNamingTheOption) {
-  using isolate_bench::parse_size;
+  using bench::parse_size;
   for (const char* bad :
        {"", "0", "0MB", "-1MB", "-5", "2XB", "MB", "2 MB", "1.5B", "1..5MB", "0x10", "2MBs",
         "18446744073709551616", "20000000TB", "99999999999999999999999"}) {
@@ -52,28 +52,32 @@ TEST(ParseSize, RejectsEveryMalformedOrImpossibleSizeNamingTheOption) {
 }
 
 TEST(ParseSize, TheLargestSizeStillParses) {
-  EXPECT_EQ(isolate_bench::parse_size("18446744073709551615", "--size"),
-            18'446'744'073'709'551'615ull);
+  EXPECT_EQ(bench::parse_size("18446744073709551615", "--size"), 18'446'744'073'709'551'615ull);
 }
 
 TEST(ParseSizeList, CommaListsKeepTheirOrder) {
-  const auto sizes = isolate_bench::parse_size_list("1MB,2MiB,8MB", "--size");
+  const auto sizes = bench::parse_size_list("1MB,2MiB,8MB", "--size");
   EXPECT_EQ(sizes, (std::vector<std::uint64_t>{1'000'000, 2'097'152, 8'000'000}));
-  EXPECT_THROW(isolate_bench::parse_size_list("1MB,,2MB", "--size"), UsageError);
-  EXPECT_THROW(isolate_bench::parse_size_list("1MB,", "--size"), UsageError);
-  EXPECT_THROW(isolate_bench::parse_size_list("1MB,0", "--size"), UsageError);
+  EXPECT_THROW(bench::parse_size_list("1MB,,2MB", "--size"), SettingsError);
+  EXPECT_THROW(bench::parse_size_list("1MB,", "--size"), SettingsError);
+  EXPECT_THROW(bench::parse_size_list("1MB,0", "--size"), SettingsError);
 }
 
-TEST(CheckFitsInMemory, RejectsMoreThanTheMachineHas) {
-  EXPECT_NO_THROW(isolate_bench::check_fits_in_memory(1000, 2000, "--size"));
-  const auto message = error_of([] { isolate_bench::check_fits_in_memory(3000, 2000, "--size"); });
-  EXPECT_NE(message.find("--size"), std::string::npos);
-  EXPECT_NE(message.find("memory"), std::string::npos);
-  EXPECT_GT(isolate_bench::physical_memory_bytes(), 0u);
+TEST(ParseSizeList, RefusesASizeGivenTwiceHoweverItIsSpelled) {
+  EXPECT_EQ(error_of([] { bench::parse_size_list("1KB,1KB", "--size"); }),
+            "--size '1KB,1KB': 1KB is given twice; accepted: a list of different sizes, such as "
+            "1MB,2MB,8MB");
+  EXPECT_EQ(error_of([] { bench::parse_size_list("2MB,8MB,2000KB", "--size"); }),
+            "--size '2MB,8MB,2000KB': 2000KB is the same size as 2MB (2000000 bytes); accepted: a "
+            "list of different sizes, such as 1MB,2MB,8MB");
+}
+
+TEST(UsableMemory, IsKnownOnThisMachine) {
+  EXPECT_GT(bench::usable_memory_bytes(), 0u);
 }
 
 TEST(ParseDuration, AcceptsEachUnitAndExactFractions) {
-  using isolate_bench::parse_duration;
+  using bench::parse_duration;
   using namespace std::chrono;
   EXPECT_EQ(parse_duration("2ms", "--ui-work"), milliseconds(2));
   EXPECT_EQ(parse_duration("500us", "--ui-work"), microseconds(500));
@@ -85,33 +89,32 @@ TEST(ParseDuration, AcceptsEachUnitAndExactFractions) {
 
 TEST(ParseDuration, RejectsMissingUnitsNegativesAndNonsense) {
   for (const char* bad : {"", "2", "-1ms", "2min", "ms", "1.5ns", "abc", "99999999999s"}) {
-    const auto message = error_of([&] { isolate_bench::parse_duration(bad, "--ui-work"); });
+    const auto message = error_of([&] { bench::parse_duration(bad, "--ui-work"); });
     EXPECT_NE(message.find("--ui-work"), std::string::npos) << "input '" << bad << "'";
     EXPECT_NE(message.find("ms"), std::string::npos) << message;  // states the accepted units
   }
 }
 
 TEST(ParseFps, AcceptsOneToOneThousand) {
-  EXPECT_DOUBLE_EQ(isolate_bench::parse_fps("60", "--fps"), 60);
-  EXPECT_DOUBLE_EQ(isolate_bench::parse_fps("59.94", "--fps"), 59.94);
-  EXPECT_DOUBLE_EQ(isolate_bench::parse_fps("1", "--fps"), 1);
-  EXPECT_DOUBLE_EQ(isolate_bench::parse_fps("1000", "--fps"), 1000);
+  EXPECT_DOUBLE_EQ(bench::parse_fps("60", "--fps"), 60);
+  EXPECT_DOUBLE_EQ(bench::parse_fps("59.94", "--fps"), 59.94);
+  EXPECT_DOUBLE_EQ(bench::parse_fps("1", "--fps"), 1);
+  EXPECT_DOUBLE_EQ(bench::parse_fps("1000", "--fps"), 1000);
   for (const char* bad : {"0", "0.5", "1000.1", "-60", "abc", "", "60fps", "nan", "inf"}) {
-    const auto message = error_of([&] { isolate_bench::parse_fps(bad, "--fps"); });
+    const auto message = error_of([&] { bench::parse_fps(bad, "--fps"); });
     EXPECT_NE(message.find("--fps"), std::string::npos) << "input '" << bad << "'";
     EXPECT_NE(message.find("1 to 1000"), std::string::npos) << message;
   }
 }
 
 TEST(ParseInteger, ChecksDigitsAndRange) {
-  EXPECT_EQ(isolate_bench::parse_integer("10", "--repetitions", 1, 100), 10);
+  EXPECT_EQ(bench::parse_integer("10", "--repetitions", 1, 100), 10);
   for (const char* bad : {"0", "101", "-1", "1.5", "ten", "", "99999999999999999999"}) {
-    EXPECT_THROW(isolate_bench::parse_integer(bad, "--repetitions", 1, 100), UsageError) << bad;
+    EXPECT_THROW(bench::parse_integer(bad, "--repetitions", 1, 100), SettingsError) << bad;
   }
-  EXPECT_EQ(isolate_bench::parse_seed("18446744073709551615", "--seed"),
-            18'446'744'073'709'551'615ull);
-  EXPECT_THROW(isolate_bench::parse_seed("-1", "--seed"), UsageError);
-  EXPECT_THROW(isolate_bench::parse_seed("18446744073709551616", "--seed"), UsageError);
+  EXPECT_EQ(bench::parse_seed("18446744073709551615", "--seed"), 18'446'744'073'709'551'615ull);
+  EXPECT_THROW(bench::parse_seed("-1", "--seed"), SettingsError);
+  EXPECT_THROW(bench::parse_seed("18446744073709551616", "--seed"), SettingsError);
 }
 
 }  // namespace

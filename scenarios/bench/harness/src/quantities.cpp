@@ -1,4 +1,4 @@
-#include "options/quantities.hpp"
+#include "bench/harness/quantities.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -7,12 +7,13 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <fstream>
 #include <limits>
 #include <optional>
 
-#include "options/usage_error.hpp"
+#include "bench/harness/settings_error.hpp"
 
-namespace isolate_bench {
+namespace bench {
 namespace {
 
 __extension__ typedef unsigned __int128 Wide;  // exact products of up to 20-digit numbers
@@ -107,9 +108,17 @@ std::optional<Wide> duration_multiplier(const std::string& unit) {
   return std::nullopt;
 }
 
+/// The `index`th item of a comma list.
+std::string_view list_item(std::string_view text, std::size_t index) {
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < index; ++i) begin = text.find(',', begin) + 1;
+  const auto comma = text.find(',', begin);
+  return text.substr(begin, comma == std::string_view::npos ? text.npos : comma - begin);
+}
+
 [[noreturn]] void reject(std::string_view option, std::string_view text, std::string_view problem,
                          std::string_view accepted) {
-  throw UsageError(fmt::format("{} '{}': {}; accepted: {}", option, text, problem, accepted));
+  throw SettingsError(fmt::format("{} '{}': {}; accepted: {}", option, text, problem, accepted));
 }
 
 }  // namespace
@@ -143,28 +152,53 @@ std::vector<std::uint64_t> parse_size_list(std::string_view text, std::string_vi
       reject(option, text, "empty item in the list",
              fmt::format("{}, or a comma list such as 1MB,2MB,8MB", kSizeForm));
     }
-    sizes.push_back(parse_size(item, option));
+    const std::uint64_t bytes = parse_size(item, option);
+    const auto same = std::find(sizes.begin(), sizes.end(), bytes);
+    if (same != sizes.end()) {
+      const auto first = list_item(text, static_cast<std::size_t>(same - sizes.begin()));
+      reject(option, text,
+             first == item
+                 ? fmt::format("{} is given twice", item)
+                 : fmt::format("{} is the same size as {} ({} bytes)", item, first, bytes),
+             "a list of different sizes, such as 1MB,2MB,8MB");
+    }
+    sizes.push_back(bytes);
     if (comma == std::string_view::npos) break;
     begin = comma + 1;
   }
   return sizes;
 }
 
-void check_fits_in_memory(std::uint64_t bytes, std::uint64_t machine_memory_bytes,
-                          std::string_view option) {
-  if (machine_memory_bytes != 0 && bytes > machine_memory_bytes) {
-    throw UsageError(fmt::format(
-        "{} {} bytes: larger than this machine's memory ({} bytes); accepted: {} that fits in "
-        "memory",
-        option, bytes, machine_memory_bytes, kSizeForm));
-  }
+namespace {
+
+/// The number in the first line of `path`; empty when unreadable or not a number ("max").
+std::optional<std::uint64_t> read_limit(const char* path) {
+  std::ifstream file(path);
+  std::string line;
+  if (!file || !std::getline(file, line)) return std::nullopt;
+  std::uint64_t value = 0;
+  const auto [end, error] = std::from_chars(line.data(), line.data() + line.size(), value);
+  if (error != std::errc() || end == line.data()) return std::nullopt;
+  return value;
 }
 
-std::uint64_t physical_memory_bytes() noexcept {
+}  // namespace
+
+std::uint64_t usable_memory_bytes() noexcept {
   const long pages = sysconf(_SC_PHYS_PAGES);
   const long page_size = sysconf(_SC_PAGE_SIZE);
   if (pages <= 0 || page_size <= 0) return 0;
-  return static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page_size);
+  std::uint64_t memory = static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page_size);
+  try {
+    for (const char* limit :
+         {"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"}) {
+      if (const auto bytes = read_limit(limit); bytes && *bytes > 0) {
+        memory = std::min(memory, *bytes);
+      }
+    }
+  } catch (...) {  // an unreadable limit is no limit
+  }
+  return memory;
 }
 
 std::chrono::nanoseconds parse_duration(std::string_view text, std::string_view option) {
@@ -223,4 +257,4 @@ std::uint64_t parse_seed(std::string_view text, std::string_view option) {
   return value;
 }
 
-}  // namespace isolate_bench
+}  // namespace bench

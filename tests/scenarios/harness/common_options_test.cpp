@@ -1,0 +1,59 @@
+// The common options: declared once by the harness for every scenario, each with an upper limit.
+
+#include "bench/harness/common_options.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "bench/harness/settings_error.hpp"
+#include "fake_scenario.hpp"
+
+namespace {
+
+std::map<std::string, bench::OptionSpec> by_flag(std::vector<bench::OptionSpec> options) {
+  std::map<std::string, bench::OptionSpec> found;
+  for (auto& option : options) found.emplace(bench::long_flag(option.flags), std::move(option));
+  return found;
+}
+
+TEST(CommonOptions, EveryScenarioGetsTheSameSixWritingIntoTheRunSettings) {
+  fake::Scenario scenario;
+  bench::RunSettings settings;
+  auto options = by_flag(bench::common_options(settings, scenario));
+  ASSERT_EQ(options.size(), 6u);
+  options.at("--mode").apply("pool,main");
+  options.at("--repetitions").apply("7");
+  options.at("--warmup").apply("0");
+  options.at("--fps").apply("120");
+  options.at("--ui-work").apply("500us");
+  options.at("--seed").apply("9");
+  EXPECT_EQ(settings.modes, (std::vector<std::string>{"pool", "main"}));
+  EXPECT_EQ(settings.repetitions, 7);
+  EXPECT_EQ(settings.warmups, 0);
+  EXPECT_EQ(settings.display.fps, 120);
+  EXPECT_EQ(settings.display.ui_work, std::chrono::microseconds(500));
+  EXPECT_EQ(settings.seed, 9u);
+  EXPECT_EQ(options.at("--repetitions").flags, "-r,--repetitions") << "short form kept";
+  EXPECT_NE(options.at("--mode").help.find("main, worker, pool"), std::string::npos)
+      << "--help lists the scenario's modes";
+}
+
+TEST(CommonOptions, RefuseValuesThatWouldNeverEndOrCannotMeasure) {
+  fake::Scenario scenario;
+  bench::RunSettings settings;
+  auto options = by_flag(bench::common_options(settings, scenario));
+  const std::vector<std::pair<std::string, std::string>> refused{
+      {"--mode", "threads"},  {"--mode", "main,main"},   {"--mode", ""},
+      {"--repetitions", "0"}, {"--repetitions", "-3"},   {"--repetitions", "1001"},
+      {"--warmup", "-1"},     {"--warmup", "101"},       {"--fps", "0"},
+      {"--fps", "1001"},      {"--ui-work", "1000000s"}, {"--ui-work", "2s"},
+      {"--ui-work", "-1ms"},  {"--seed", "-1"},          {"--seed", "x"},
+  };
+  for (const auto& [flag, value] : refused) {
+    EXPECT_THROW(options.at(flag).apply(value), bench::SettingsError) << flag << " " << value;
+  }
+  EXPECT_EQ(settings.repetitions, 10) << "refused values store nothing";
+}
+
+}  // namespace
