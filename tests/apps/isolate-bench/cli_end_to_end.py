@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 
-from end_to_end import check, folder_listing, run, run_group
+from end_to_end import check, check_refused, folder_listing, run, run_group
 
 # Short runs: a 1000 fps display keeps every frames window to a few milliseconds.
 FAST = ["--fps", "1000", "--ui-work", "100us", "--warmup", "0", "-r", "3", "--quiet"]
@@ -86,14 +86,7 @@ def test_bad_input(cwd):
     before = folder_listing(cwd)
     for args, named in cases:
         result = run(args + ["--quiet"] if args and args[0] == "spawn" else args, cwd)
-        where = " ".join(args) or "(no arguments)"
-        check(result.returncode == 2, f"{where}: exit 2, got {result.returncode}")
-        lines = result.stderr.strip().splitlines()
-        check(len(lines) == 1, f"{where}: one line on stderr, got {result.stderr!r}")
-        check(named in result.stderr, f"{where}: stderr names {named}: {result.stderr!r}")
-        check("accepted" in result.stderr, f"{where}: stderr states the accepted form")
-        check(result.stdout == "", f"{where}: nothing on stdout")
-        check(folder_listing(cwd) == before, f"{where}: no file created")
+        check_refused(result, " ".join(args) or "(no arguments)", named, cwd, before)
     with open(precious) as f:
         check(f.read() == "keep me\n", "an existing file is never overwritten by a failed run")
     os.chmod(readonly, 0o755)

@@ -24,6 +24,18 @@ def run(args, cwd):
     return subprocess.run([BINARY] + args, cwd=cwd, capture_output=True, text=True, timeout=240)
 
 
+def check_refused(result, where, named, cwd, before):
+    """A refused setting: exit 2, one line on stderr naming `named` and the accepted form,
+    nothing on stdout, and the folder as it was (`before`, from folder_listing)."""
+    check(result.returncode == 2, f"{where}: exit 2, got {result.returncode}")
+    lines = result.stderr.strip().splitlines()
+    check(len(lines) == 1, f"{where}: one line on stderr, got {result.stderr!r}")
+    check(named in result.stderr, f"{where}: stderr names {named}: {result.stderr!r}")
+    check("accepted" in result.stderr, f"{where}: stderr states the accepted form")
+    check(result.stdout == "", f"{where}: nothing on stdout")
+    check(folder_listing(cwd) == before, f"{where}: no file created")
+
+
 def folder_listing(folder):
     out = []
     for root, dirs, files in os.walk(folder):

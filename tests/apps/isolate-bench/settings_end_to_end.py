@@ -12,7 +12,7 @@ is covered without an edit here.
 import os
 import re
 
-from end_to_end import check, folder_listing, run, run_group
+from end_to_end import check, check_refused, folder_listing, run, run_group
 
 FAST = ["--fps", "1000", "--ui-work", "100us", "--warmup", "0", "-r", "1", "--quiet"]
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
@@ -96,14 +96,7 @@ def test_every_scenario(cwd):
             for value in values:
                 fed += 1
                 result = run([scenario, flag, value] + FAST, cwd)
-                where = f"{scenario} {flag} {value!r}"
-                check(result.returncode == 2, f"{where}: exit 2, got {result.returncode}")
-                lines = result.stderr.strip().splitlines()
-                check(len(lines) == 1, f"{where}: one line on stderr: {result.stderr!r}")
-                check(flag in result.stderr, f"{where}: names {flag}: {result.stderr!r}")
-                check("accepted" in result.stderr, f"{where}: states the accepted form")
-                check(result.stdout == "", f"{where}: nothing on stdout")
-                check(folder_listing(cwd) == before, f"{where}: no file written")
+                check_refused(result, f"{scenario} {flag} {value!r}", flag, cwd, before)
         repeated = run([scenario, "--seed", "1", "--seed", "2"] + FAST, cwd)
         check(repeated.returncode == 2 and len(repeated.stderr.strip().splitlines()) == 1,
               f"{scenario}: an option given twice is one line and exit 2: {repeated.stderr!r}")

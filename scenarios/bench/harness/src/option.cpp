@@ -19,22 +19,6 @@ namespace {
   throw SettingsError(fmt::format("{} '{}': {}; accepted: {}", flag, text, problem, accepted));
 }
 
-/// The items of a comma list. Throws SettingsError for an empty list or item.
-std::vector<std::string_view> split_list(std::string_view text, std::string_view flag,
-                                         std::string_view accepted) {
-  std::vector<std::string_view> items;
-  std::size_t begin = 0;
-  while (true) {
-    const auto comma = text.find(',', begin);
-    const auto item =
-        text.substr(begin, comma == std::string_view::npos ? text.npos : comma - begin);
-    if (item.empty()) reject(flag, text, "empty item in the list", accepted);
-    items.push_back(item);
-    if (comma == std::string_view::npos) return items;
-    begin = comma + 1;
-  }
-}
-
 /// A duration as a user would type it: "1s", "250us", "0ns" (the largest exact unit).
 std::string typed_duration(std::chrono::nanoseconds duration) {
   const auto ns = duration.count();

@@ -108,14 +108,6 @@ std::optional<Wide> duration_multiplier(const std::string& unit) {
   return std::nullopt;
 }
 
-/// The `index`th item of a comma list.
-std::string_view list_item(std::string_view text, std::size_t index) {
-  std::size_t begin = 0;
-  for (std::size_t i = 0; i < index; ++i) begin = text.find(',', begin) + 1;
-  const auto comma = text.find(',', begin);
-  return text.substr(begin, comma == std::string_view::npos ? text.npos : comma - begin);
-}
-
 [[noreturn]] void reject(std::string_view option, std::string_view text, std::string_view problem,
                          std::string_view accepted) {
   throw SettingsError(fmt::format("{} '{}': {}; accepted: {}", option, text, problem, accepted));
@@ -141,21 +133,30 @@ std::uint64_t parse_size(std::string_view text, std::string_view option) {
   return *bytes;
 }
 
-std::vector<std::uint64_t> parse_size_list(std::string_view text, std::string_view option) {
-  std::vector<std::uint64_t> sizes;
+std::vector<std::string_view> split_list(std::string_view text, std::string_view option,
+                                         std::string_view accepted) {
+  std::vector<std::string_view> items;
   std::size_t begin = 0;
   while (true) {
     const auto comma = text.find(',', begin);
     const auto item =
         text.substr(begin, comma == std::string_view::npos ? text.npos : comma - begin);
-    if (item.empty()) {
-      reject(option, text, "empty item in the list",
-             fmt::format("{}, or a comma list such as 1MB,2MB,8MB", kSizeForm));
-    }
+    if (item.empty()) reject(option, text, "empty item in the list", accepted);
+    items.push_back(item);
+    if (comma == std::string_view::npos) return items;
+    begin = comma + 1;
+  }
+}
+
+std::vector<std::uint64_t> parse_size_list(std::string_view text, std::string_view option) {
+  const auto items =
+      split_list(text, option, fmt::format("{}, or a comma list such as 1MB,2MB,8MB", kSizeForm));
+  std::vector<std::uint64_t> sizes;
+  for (const auto item : items) {
     const std::uint64_t bytes = parse_size(item, option);
     const auto same = std::find(sizes.begin(), sizes.end(), bytes);
     if (same != sizes.end()) {
-      const auto first = list_item(text, static_cast<std::size_t>(same - sizes.begin()));
+      const auto first = items[static_cast<std::size_t>(same - sizes.begin())];
       reject(option, text,
              first == item
                  ? fmt::format("{} is given twice", item)
@@ -163,8 +164,6 @@ std::vector<std::uint64_t> parse_size_list(std::string_view text, std::string_vi
              "a list of different sizes, such as 1MB,2MB,8MB");
     }
     sizes.push_back(bytes);
-    if (comma == std::string_view::npos) break;
-    begin = comma + 1;
   }
   return sizes;
 }

@@ -27,6 +27,11 @@ inline constexpr std::string_view kDurationForm =
 /// negative value, zero, a fraction of a byte, or a value above 2^64 - 1 bytes.
 std::uint64_t parse_size(std::string_view text, std::string_view option);
 
+/// The items of a comma-separated list, in order. Throws SettingsError naming `option` and
+/// stating `accepted` for an empty list or an empty item ("1MB,,2MB", "1MB,").
+std::vector<std::string_view> split_list(std::string_view text, std::string_view option,
+                                         std::string_view accepted);
+
 /// A comma-separated list of sizes ("1MB,2MB,8MB"), in the given order. Throws SettingsError for
 /// an empty item, any item parse_size() rejects, or a size given twice (also when spelled
 /// differently: "2MB,2000KB").
