@@ -81,9 +81,11 @@ std::string measurements(const bench::Measurements& values, const std::string& i
 std::string metric_specs(const std::vector<bench::MetricSpec>& specs, const std::string& indent) {
   std::vector<std::string> items;
   for (const auto& spec : specs) {
-    items.push_back(fmt::format(
-        "{{\"key\": {}, \"label\": {}, \"unit\": {}, \"lower_is_better\": {}}}", quote(spec.key),
-        quote(spec.label), quote(bench::unit_name(spec.unit)), boolean(spec.lower_is_better)));
+    items.push_back(
+        fmt::format("{{\"key\": {}, \"label\": {}, \"unit\": {}, \"lower_is_better\": {}, "
+                    "\"description\": {}}}",
+                    quote(spec.key), quote(spec.label), quote(bench::unit_name(spec.unit)),
+                    boolean(spec.lower_is_better), quote(spec.description)));
   }
   return array(items, indent);
 }

@@ -154,6 +154,8 @@ INSTANTIATE_TEST_SUITE_P(Decoders, EveryMode,
                          ::testing::Values(DecoderChoice::typed, DecoderChoice::dynamic));
 
 TEST(JsonParseScenario, ReportsWhatEachModeCopiesAcross) {
+  if (!iso::heap_accounting_enabled())
+    GTEST_SKIP() << "copied bytes are counted by heap accounting";
   const auto scenario = prepared(small_settings(DecoderChoice::typed));
   const double body_bytes = static_cast<double>(scenario->points()[0].workload->body.json_size);
   for (const auto& mode : scenario->modes()) {

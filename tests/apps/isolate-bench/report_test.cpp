@@ -22,8 +22,8 @@ bench::ScenarioResult sample_result() {
   bench::ScenarioResult result;
   result.scenario = "sample";
   result.summary = "a sample";
-  result.metrics = {{"wall_ns", "wall time", bench::Unit::ns, true}};
-  result.setup_metrics = {{"spawn_ns", "spawn", bench::Unit::ns, true}};
+  result.metrics = {{"wall_ns", "wall time", bench::Unit::ns, true, "the whole run"}};
+  result.setup_metrics = {{"spawn_ns", "spawn", bench::Unit::ns, true, "the spawn"}};
   result.environment.cpu_model = "Test CPU, \"fast\"";
   result.environment.command_line = "isolate-bench sample";
   bench::ParameterResult set;

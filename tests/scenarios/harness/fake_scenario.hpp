@@ -83,11 +83,11 @@ class Scenario final : public bench::ScenarioOf<Point> {
     return {{"main", "on the main isolate"}, {"worker", "in a worker"}, {"pool", "in a pool"}};
   }
   std::vector<bench::MetricSpec> metrics() const override {
-    return {{"work_ns", "work", bench::Unit::ns, true},
-            {"items", "items", bench::Unit::count, false}};
+    return {{"work_ns", "work", bench::Unit::ns, true, "the work, as the main isolate sees it"},
+            {"items", "items", bench::Unit::count, false, "items done"}};
   }
   std::vector<bench::MetricSpec> setup_metrics() const override {
-    return {{"spawn_ns", "spawn", bench::Unit::ns, true}};
+    return {{"spawn_ns", "spawn", bench::Unit::ns, true, "the worker's spawn"}};
   }
   std::vector<std::string> conclusions(const bench::ScenarioResult& result) const override {
     conclusions_saw_sets = result.parameter_sets.size();
