@@ -1,0 +1,96 @@
+// isolate-memory's conclusions: this run's medians against the document's "2-5 MB per isolate"
+// and the Dart team's own figure, and what ending the isolates gave back.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string_view>
+
+#include "bench/harness/result.hpp"
+#include "bench/harness/units.hpp"
+#include "isolate_memory_scenario.hpp"
+
+namespace isolate_memory {
+namespace {
+
+namespace k = metric_keys;
+using bench::format_bytes;
+
+/// What the document and the Dart team say an isolate costs, for the comparison.
+constexpr double kDocumentLowBytes = 2e6;     // "~2-5MB of memory overhead"
+constexpr double kDartAotStartBytes = 1.8e6;  // RSS growth at the start of an AOT isolate
+/// "All memory returned": within this of where the process started.
+constexpr double kReturnedWithinBytes = 1024.0 * 1024.0;
+
+std::optional<double> median(const bench::ParameterResult& set, std::string_view mode,
+                             std::string_view key) {
+  for (const auto& measured : set.modes) {
+    if (measured.mode.name != mode) continue;
+    if (const auto* summary = measured.summary(key)) return summary->statistics.median;
+  }
+  return std::nullopt;
+}
+
+std::string signed_bytes(double bytes) {
+  return (bytes < 0 ? "-" : "+") + format_bytes(std::fabs(bytes));
+}
+
+std::string isolate_sentence(const CountPoint& point, const bench::ParameterResult& set) {
+  const auto rss = median(set, "isolate", k::rss_per_isolate_bytes);
+  const auto vm = median(set, "isolate", k::vm_per_isolate_bytes);
+  const auto heap = median(set, "isolate", k::heap_per_isolate_bytes);
+  const auto threads = median(set, "isolate", k::threads_added);
+  if (!rss || !vm || !heap || !threads) return {};
+  std::string sentence = fmt::format(
+      "{}: each costs {} resident ({:.0f} times less than the document's 2 MB low end, {:.0f} "
+      "times less than the 1.8 MB the Dart team measured at an AOT isolate's start), {} of "
+      "address space (reserved for its thread's stack, not used) and {} on its own heap; {} "
+      "threads were added",
+      point.label(), format_bytes(*rss), kDocumentLowBytes / std::max(*rss, 1.0),
+      kDartAotStartBytes / std::max(*rss, 1.0), format_bytes(*vm), format_bytes(*heap),
+      bench::format_value(*threads, bench::Unit::count));
+  if (const auto thread_rss = median(set, "thread", k::rss_per_isolate_bytes)) {
+    sentence += fmt::format(
+        ". A raw thread doing nothing costs {} resident (the stack pages it touched and its "
+        "thread control block): the isolate's event loop, ports and heap account add {}",
+        format_bytes(*thread_rss), signed_bytes(*rss - *thread_rss));
+  }
+  return sentence +
+         ". A Dart isolate's megabytes are a VM heap with its own new space and collector; an "
+         "isolate here has a thread, a loop and an account, and allocates nothing until used "
+         "(medians).";
+}
+
+std::string returned_sentence(const CountPoint& point, const bench::ParameterResult& set,
+                              std::string_view mode) {
+  const auto rss = median(set, mode, k::rss_retained_bytes);
+  const auto vm = median(set, mode, k::vm_retained_bytes);
+  const auto threads = median(set, mode, k::threads_retained);
+  if (!rss || !vm || !threads) return {};
+  const bool returned = std::fabs(*rss) <= kReturnedWithinBytes;
+  return fmt::format(
+      "After the {} {} ended: resident memory is {} from where it started ({}), virtual {}, "
+      "threads {} (medians).",
+      point.count, mode == "isolate" ? "isolates" : "threads", signed_bytes(*rss),
+      returned ? "returned, within 1 MiB" : "not all returned", signed_bytes(*vm),
+      fmt::format("{:+.0f}", *threads));
+}
+
+}  // namespace
+
+std::vector<std::string> IsolateMemoryScenario::conclusions(
+    const bench::ScenarioResult& result) const {
+  std::vector<std::string> sentences;
+  for (const auto& set : result.parameter_sets) {
+    const CountPoint& point = points().at(set.index);
+    for (auto sentence : {isolate_sentence(point, set), returned_sentence(point, set, "isolate"),
+                          returned_sentence(point, set, "thread")}) {
+      if (!sentence.empty()) sentences.push_back(std::move(sentence));
+    }
+  }
+  return sentences;
+}
+
+}  // namespace isolate_memory
