@@ -33,14 +33,11 @@ std::string NativeStateScenario::help() const {
          "and a store. K isolates (--isolates) make N calls each (--ops), all started by one go\n"
          "message once every one is waiting, so their calls overlap.\n"
          "\n"
-         "Modes:\n"
-         "  single-isolate  one isolate makes all K x N calls on the unprotected global "
-         "(baseline)\n"
-         "  isolate-local   each isolate keeps its state in an IsolateLocal (Dart's statics):\n"
-         "                  no update lost, but nothing shared either: K counters of N each\n"
-         "  native-racy     K isolates call the shared global without protection\n"
-         "  native-mutex    the library holds a mutex around load, work and store (first fix)\n"
-         "  native-atomic   the library publishes with compare-and-swap, recomputing on conflict\n"
+         "The fixes are the document's: a mutex around the load, work and store, or atomic\n"
+         "operations (a compare-and-swap that recomputes when another isolate got in first).\n"
+         "isolate-local keeps the state in an IsolateLocal, as Dart statics are kept: nothing is\n"
+         "lost, but nothing is shared either (K counters of N each). single-isolate makes all\n"
+         "K x N calls in one isolate: the cost every other mode is compared with.\n"
          "\n"
          "Lost updates are the expected K x N calls minus the count the state recorded. The race\n"
          "is modelled with relaxed atomic loads and stores, which lose updates exactly as a plain\n"
@@ -92,7 +89,9 @@ std::vector<bench::MetricSpec> NativeStateScenario::metrics() const {
 
 std::vector<bench::ParameterSpec> NativeStateScenario::parameter_specs() const {
   return {
-      {"isolates", "how many isolates call the state at once (1 in single-isolate)"},
+      {"isolates",
+       "K: how many isolates call the state at once (single-isolate makes all their "
+       "calls in one)"},
       {"calls_per_isolate", "how many calls each of them makes"},
       {"expected_calls", "isolates x calls_per_isolate: what the counter must read at the end"}};
 }
