@@ -44,10 +44,10 @@ std::string isolate_sentence(const CountPoint& point, const bench::ParameterResu
   const auto threads = median(set, "isolate", k::threads_added);
   if (!rss || !vm || !heap || !threads) return {};
   std::string sentence = fmt::format(
-      "{}: each costs {} resident ({:.0f} times less than the document's 2 MB low end, {:.0f} "
-      "times less than the 1.8 MB the Dart team measured at an AOT isolate's start), {} of "
-      "address space (reserved for its thread's stack, not used) and {} on its own heap; {} "
-      "threads were added",
+      "{}: each costs {} resident (about {:.0f} times less than the document's 2 MB low end, "
+      "{:.0f} times less than the 1.8 MB of RSS the Dart team measured at an AOT isolate's "
+      "start), {} of address space (mostly its thread's stack reservation, resident only where "
+      "touched) and {} on its own heap; {} threads were added",
       point.label(), format_bytes(*rss), kDocumentLowBytes / std::max(*rss, 1.0),
       kDartAotStartBytes / std::max(*rss, 1.0), format_bytes(*vm), format_bytes(*heap),
       bench::format_value(*threads, bench::Unit::count));
@@ -58,9 +58,10 @@ std::string isolate_sentence(const CountPoint& point, const bench::ParameterResu
         format_bytes(*thread_rss), signed_bytes(*rss - *thread_rss));
   }
   return sentence +
-         ". A Dart isolate's megabytes are a VM heap with its own new space and collector; an "
-         "isolate here has a thread, a loop and an account, and allocates nothing until used "
-         "(medians).";
+         ". The document's megabytes are a Dart isolate's own heap, garbage collector and stack, "
+         "there before its code allocates anything; an isolate here is a thread, an event loop "
+         "and a heap account, and its heap holds only what it allocated: its port and its "
+         "entry's frame (medians).";
 }
 
 std::string returned_sentence(const CountPoint& point, const bench::ParameterResult& set,
