@@ -28,8 +28,8 @@ ISO_SENDABLE(WorkOrder, ready, done, access, calls);
 
 /// What a worker saw.
 struct WorkReport {
-  /// Its own state's counter after its calls (isolate_local only; 0 for the shared modes, whose
-  /// counter is the library's, read once every worker is done).
+  /// How far these calls moved its own state's counter (isolate_local only; 0 for the shared
+  /// modes, whose counter is the library's, read once every worker is done).
   std::int64_t local_count = 0;
   std::int64_t retries = 0;  ///< compare-and-swap recomputations (atomic only)
 };
