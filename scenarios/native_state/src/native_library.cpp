@@ -1,4 +1,4 @@
-// The native library's one global state and its three ways of updating it.
+// The native library's one global state and the ways its calls update it.
 //
 // The state is held in relaxed atomics even on the unguarded path. A plain `uint64_t` written by
 // two threads is a data race, which C++ makes undefined behaviour: the compiler may then keep the
@@ -6,7 +6,7 @@
 // the race. Relaxed loads and stores compile to the same plain moves on x86-64 and AArch64, are
 // defined behaviour, and lose updates in exactly the way a C library's `counter = counter + 1`
 // does: two callers load the same value and both store value + 1. ThreadSanitizer stays quiet
-// about them by design; tests/tsan_race_test.cpp shows it flagging the plain-global version.
+// about them by design; tests/tsan/race_probe_test.cpp shows it flagging the plain-global version.
 
 #include "native_library.h"
 
@@ -20,19 +20,16 @@ std::atomic<uint64_t> counter{0};
 std::atomic<uint64_t> cache[NATIVE_CACHE_SLOTS];
 std::mutex guard;
 
-/// Opens the window across a context switch for one call in NATIVE_YIELD_EVERY. With the
-/// callers on separate cores the work alone overlaps their windows; on one core a caller would
-/// otherwise rarely be preempted between its load and its store, and the demonstration would
-/// depend on the scheduler's luck. Every mode calls this, so their costs stay comparable.
-void widen_window(uint64_t input) {
-  if (input % NATIVE_YIELD_EVERY == 0) std::this_thread::yield();
-}
-
-/// Load, work, store: the unguarded body the locked path wraps.
-uint64_t load_work_store(uint64_t input) {
+/// Load, work, store: the unguarded body the locked path wraps. With `widen`, one call in
+/// NATIVE_YIELD_EVERY yields between its load and its store: with the callers on separate cores
+/// their work alone overlaps their windows, but on one core (or a busy machine) a caller would
+/// rarely be preempted inside its window, and the demonstration would rest on the scheduler's
+/// luck. A yield there lets another runnable caller run through its own calls, every one of
+/// which the waiting caller's store then overwrites.
+uint64_t load_work_store(uint64_t input, bool widen) {
   const uint64_t seen = counter.load(std::memory_order_relaxed);
   const uint64_t result = native_compute(seen, input);
-  widen_window(input);
+  if (widen && input % NATIVE_YIELD_EVERY == 0) std::this_thread::yield();
   cache[seen % NATIVE_CACHE_SLOTS].store(result, std::memory_order_relaxed);
   counter.store(seen + 1, std::memory_order_relaxed);
   return result;
@@ -69,18 +66,21 @@ uint64_t native_compute(uint64_t seen, uint64_t input) {
 }
 
 uint64_t native_process_unguarded(uint64_t input) {
-  return load_work_store(input);
+  return load_work_store(input, false);
+}
+
+uint64_t native_process_unguarded_widened(uint64_t input) {
+  return load_work_store(input, true);
 }
 
 uint64_t native_process_locked(uint64_t input) {
   std::lock_guard lock(guard);
-  return load_work_store(input);
+  return load_work_store(input, false);
 }
 
 uint64_t native_process_atomic(uint64_t input, uint64_t* retries) {
   uint64_t seen = counter.load(std::memory_order_relaxed);
   uint64_t result = native_compute(seen, input);
-  widen_window(input);
   // On failure `seen` holds the counter's current value: recompute from it and try again.
   while (!counter.compare_exchange_weak(seen, seen + 1, std::memory_order_acq_rel,
                                         std::memory_order_relaxed)) {

@@ -16,9 +16,8 @@ extern "C" {
 
 /// Cache slots: a call with counter value v writes slot v % NATIVE_CACHE_SLOTS.
 #define NATIVE_CACHE_SLOTS 8
-/// Every call whose input is a multiple of this yields the CPU between its load and its store,
-/// so the window is open across a context switch in every run, even when the callers share one
-/// core (see native_library.cpp).
+/// native_process_unguarded_widened: every call whose input is a multiple of this yields the
+/// CPU between its load and its store (see native_library.cpp).
 #define NATIVE_YIELD_EVERY 1024
 
 /// Sets the counter and the cache to zero. Call it while no other thread calls the library.
@@ -34,6 +33,10 @@ uint64_t native_compute(uint64_t seen, uint64_t input);
 
 /// One call without protection: concurrent callers lose updates. Returns the result it cached.
 uint64_t native_process_unguarded(uint64_t input);
+/// The same call with its window held open across a context switch once in NATIVE_YIELD_EVERY
+/// calls, so that concurrent callers lose updates in every run, even on one core. The race
+/// demonstration's call: the yields cost time, so its speed is no measure of the others'.
+uint64_t native_process_unguarded_widened(uint64_t input);
 /// One call with the load, work and store under a mutex (the first fix).
 uint64_t native_process_locked(uint64_t input);
 /// One call that publishes its store with a compare-and-swap, recomputing when another caller

@@ -1,7 +1,6 @@
 #include "state_workers.hpp"
 
 #include <array>
-#include <thread>
 
 #include "native_library.h"
 
@@ -22,10 +21,7 @@ const iso::IsolateLocal<LocalState> local_state;
 /// The unguarded native call's load, work and store, on this isolate's own state.
 void local_call(LocalState& state, std::uint64_t input) {
   const std::uint64_t seen = state.counter;
-  const std::uint64_t result = native_compute(seen, input);
-  // The library's window-widening yield too, so this mode's cost compares with the others'.
-  if (input % NATIVE_YIELD_EVERY == 0) std::this_thread::yield();
-  state.cache[seen % NATIVE_CACHE_SLOTS] = result;
+  state.cache[seen % NATIVE_CACHE_SLOTS] = native_compute(seen, input);
   state.counter = seen + 1;
 }
 
@@ -44,6 +40,11 @@ WorkReport make_calls(Access access, std::int64_t calls) {
     }
     case Access::unguarded:
       for (std::uint64_t input = 1; input <= count; ++input) native_process_unguarded(input);
+      break;
+    case Access::racy:
+      for (std::uint64_t input = 1; input <= count; ++input) {
+        native_process_unguarded_widened(input);
+      }
       break;
     case Access::locked:
       for (std::uint64_t input = 1; input <= count; ++input) native_process_locked(input);

@@ -13,6 +13,7 @@ namespace native_state {
 enum class Access {
   isolate_local,  ///< an iso::IsolateLocal per isolate (Dart statics): correct, not shared
   unguarded,      ///< the native library's global, no protection (relaxed atomics: see .cpp)
+  racy,           ///< the same, its window widened so that concurrent callers lose updates
   locked,         ///< the native global under the library's mutex
   atomic,         ///< the native global updated by compare-and-swap
 };

@@ -24,12 +24,14 @@ TEST(NativeLibrary, OneCallerRecordsEveryCallAndCachesTheComputedResult) {
   EXPECT_EQ(native_cache_entry(1), 0u);
 }
 
-TEST(NativeLibrary, TheFixesRecordEveryCallOfOneCallerToo) {
+TEST(NativeLibrary, TheFixesAndTheWidenedCallRecordEveryCallOfOneCallerToo) {
   native_reset();
   std::uint64_t retries = 0;
   for (std::uint64_t input = 1; input <= 100; ++input) native_process_locked(input);
   for (std::uint64_t input = 1; input <= 100; ++input) native_process_atomic(input, &retries);
-  EXPECT_EQ(native_calls(), 200u);
+  // The widened call yields at input 1024 and 2048, and still records every call of one caller.
+  for (std::uint64_t input = 1; input <= 2048; ++input) native_process_unguarded_widened(input);
+  EXPECT_EQ(native_calls(), 200u + 2048u);
   EXPECT_EQ(retries, 0u);  // nobody else moved the counter
 }
 
@@ -58,15 +60,14 @@ TEST(StateWorkers, SharedModesReportNoLocalCountAndOnlyAtomicCountsRetries) {
   native_reset();
   const auto reports = iso::run_main([]() -> iso::Future<std::vector<WorkReport>> {
     std::vector<WorkReport> seen;
-    for (const auto access : {Access::unguarded, Access::locked, Access::atomic}) {
+    for (const auto access : {Access::unguarded, Access::racy, Access::locked, Access::atomic}) {
       seen.push_back(make_calls(access, 100));
     }
     co_return seen;
   });
   for (const auto& report : reports) EXPECT_EQ(report.local_count, 0);
-  EXPECT_EQ(reports[0].retries, 0);
-  EXPECT_EQ(reports[1].retries, 0);
-  EXPECT_EQ(native_calls(), 300u);
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(reports[i].retries, 0);
+  EXPECT_EQ(native_calls(), 400u);
 }
 
 }  // namespace
