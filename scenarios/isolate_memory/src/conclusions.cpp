@@ -71,11 +71,19 @@ std::string returned_sentence(const CountPoint& point, const bench::ParameterRes
   const auto threads = median(set, mode, k::threads_retained);
   if (!rss || !vm || !threads) return {};
   const bool returned = std::fabs(*rss) <= kReturnedWithinBytes;
+  std::size_t within = 0, runs = 0;
+  for (const auto& measured : set.modes) {
+    if (measured.mode.name != mode) continue;
+    for (const auto& repetition : measured.repetitions) {
+      ++runs;
+      if (std::fabs(repetition.values.at(k::rss_retained_bytes)) <= kReturnedWithinBytes) ++within;
+    }
+  }
   return fmt::format(
-      "After the {} {} ended: resident memory is {} from where it started ({}), virtual {}, "
-      "threads {} (medians).",
+      "After the {} {} ended: resident memory is {} from where it started ({}; {} of {} "
+      "repetitions within 1 MiB), virtual {}, threads {} (medians).",
       point.count, mode == "isolate" ? "isolates" : "threads", signed_bytes(*rss),
-      returned ? "returned, within 1 MiB" : "not all returned", signed_bytes(*vm),
+      returned ? "returned, within 1 MiB" : "not all returned", within, runs, signed_bytes(*vm),
       fmt::format("{:+.0f}", *threads));
 }
 
