@@ -17,7 +17,7 @@ class StateRunner final : public bench::ModeRunner {
       : access_(access), workers_(workers), calls_each_(calls_each) {}
 
   iso::Future<bench::Measurements> run_once() override {
-    native_reset();  // no worker of an earlier repetition is alive: each waited for its exit
+    native_reset();  // no earlier worker is alive: every repetition waits for its workers' exits
     iso::ReceivePort ready("native-state ready");
     iso::ReceivePort done("native-state done");
     iso::ReceivePort exited("native-state exited");
