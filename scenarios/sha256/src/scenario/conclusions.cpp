@@ -1,0 +1,164 @@
+#include "conclusions.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "bench/harness/frame_metrics.hpp"
+#include "bench/harness/units.hpp"
+#include "timeline.hpp"
+
+namespace sha256 {
+namespace {
+
+namespace k = metric_keys;
+using bench::format_duration_ns;
+
+const bench::ModeResult* find_mode(const bench::ParameterResult& set, std::string_view name) {
+  for (const auto& mode : set.modes) {
+    if (mode.mode.name == name) return &mode;
+  }
+  return nullptr;
+}
+
+std::optional<double> median(const bench::ModeResult* mode, std::string_view key) {
+  if (mode == nullptr) return std::nullopt;
+  const auto* summary = mode->summary(key);
+  if (summary == nullptr) return std::nullopt;
+  return summary->statistics.median;
+}
+
+std::string frames(double count) {
+  return bench::format_value(count, bench::Unit::count) + (count == 1 ? " frame" : " frames");
+}
+
+std::string percent(double share) {
+  return fmt::format("{:.1f} %", share * 100);
+}
+
+std::string gb_per_s(double mb_per_s) {
+  return fmt::format("{:.2f} GB/s", mb_per_s / 1000);
+}
+
+std::string where(const HashPoint& point) {
+  return fmt::format("{} in {} chunks", point.workload->label,
+                     bench::format_bytes(static_cast<double>(point.chunk)));
+}
+
+std::string digest_line(const HashPoint& point) {
+  if (!point.record->digest) return {};
+  const std::string hex = to_hex(*point.record->digest);
+  if (point.workload->input) {
+    // sha256sum's own format, so the line can be compared with (or fed to) `sha256sum -c`.
+    return fmt::format("{}  {}", hex, point.workload->input->string());
+  }
+  return fmt::format("SHA-256 of the generated {}: {} (every mode agreed)", point.workload->label,
+                     hex);
+}
+
+std::optional<std::string> floor_sentence(const bench::ParameterResult& set,
+                                          const HashPoint& point) {
+  const auto* floor = find_mode(set, "floor");
+  const auto e2e = median(floor, k::end_to_end);
+  const auto rate = median(floor, k::throughput);
+  if (!e2e || !rate) return std::nullopt;
+  return fmt::format("{}: the floor (a plain thread, no isolate) hashes it in {}, {}.",
+                     where(point), format_duration_ns(*e2e), gb_per_s(*rate));
+}
+
+std::optional<std::string> main_sentence(const bench::ParameterResult& set, const HashPoint& point,
+                                         double fps) {
+  const auto* main = find_mode(set, "main");
+  const auto busy = median(main, k::main_thread);
+  const auto dropped = median(main, bench::frame_metric_keys::dropped);
+  const auto janky = median(main, bench::frame_metric_keys::janky);
+  if (!busy || !dropped || !janky) return std::nullopt;
+  const int due = vsyncs_during(*busy, fps);
+  const int predicted = std::max(0, due - 1);
+  return fmt::format(
+      "{}: `main` holds the main isolate for {} per hash; at {:g} fps {} VSync{} fall{} due "
+      "meanwhile and all but the newest are coalesced, which predicts {} dropped: it dropped {} "
+      "and {} janky (medians).",
+      where(point), format_duration_ns(*busy), fps, due, due == 1 ? "" : "s", due == 1 ? "s" : "",
+      frames(predicted), frames(*dropped), bench::format_value(*janky, bench::Unit::count));
+}
+
+std::optional<std::string> chunking_sentence(const bench::ParameterResult& set,
+                                             const HashPoint& point) {
+  const auto* main = find_mode(set, "main");
+  const auto* chunked = find_mode(set, "chunked-main");
+  const auto main_e2e = median(main, k::end_to_end);
+  const auto chunked_e2e = median(chunked, k::end_to_end);
+  const auto main_dropped = median(main, bench::frame_metric_keys::dropped);
+  const auto chunked_dropped = median(chunked, bench::frame_metric_keys::dropped);
+  const auto longest = median(chunked, bench::frame_metric_keys::longest_event);
+  if (!main_e2e || !chunked_e2e || !main_dropped || !chunked_dropped || !longest) {
+    return std::nullopt;
+  }
+  const double cost = *chunked_e2e - *main_e2e;
+  return fmt::format(
+      "{}: chunking on the main isolate (`chunked-main`) {} {} ({:+.1f} %) end to end against "
+      "`main` ({} -> {}) and drops {} instead of {}: its longest event is {}.",
+      where(point), cost >= 0 ? "costs" : "saves", format_duration_ns(std::abs(cost)),
+      *main_e2e > 0 ? cost / *main_e2e * 100 : 0.0, format_duration_ns(*main_e2e),
+      format_duration_ns(*chunked_e2e), frames(*chunked_dropped), frames(*main_dropped),
+      format_duration_ns(*longest));
+}
+
+std::optional<std::string> offload_sentence(const bench::ParameterResult& set,
+                                            const HashPoint& point) {
+  struct Offload {
+    std::string name;
+    double share, busy, dropped;
+  };
+  std::vector<Offload> offloads;
+  for (const char* name : {"run", "transfer", "worker"}) {
+    const auto* mode = find_mode(set, name);
+    const auto share = median(mode, k::floor_share);
+    const auto busy = median(mode, k::main_thread);
+    const auto dropped = median(mode, bench::frame_metric_keys::dropped);
+    if (share && busy && dropped) offloads.push_back({name, *share, *busy, *dropped});
+  }
+  if (offloads.empty()) return std::nullopt;
+  const auto best =
+      std::max_element(offloads.begin(), offloads.end(),
+                       [](const auto& a, const auto& b) { return a.share < b.share; });
+  std::string others;
+  for (const auto& offload : offloads) {
+    others += fmt::format("{}`{}` {} of the floor, main isolate busy {}, {} dropped",
+                          others.empty() ? "" : "; ", offload.name, percent(offload.share),
+                          format_duration_ns(offload.busy), frames(offload.dropped));
+  }
+  return fmt::format(
+      "{}: of the offloads, `{}` keeps the most of the floor's throughput end to end ({}; the "
+      "worker's one-off spawn excluded): {}.",
+      where(point), best->name, percent(best->share), others);
+}
+
+}  // namespace
+
+int vsyncs_during(double busy_ns, double fps) {
+  const double period = 1e9 / fps;
+  return static_cast<int>(std::floor((busy_ns + period / 2) / period));
+}
+
+std::vector<std::string> sha256_conclusions(const bench::ScenarioResult& result,
+                                            const std::vector<HashPoint>& points) {
+  std::vector<std::string> sentences;
+  sentences.push_back(fmt::format("{}: SHA-256 through EVP takes the {} code path on this CPU.",
+                                  openssl_version(), openssl_sha256_path()));
+  for (const auto& set : result.parameter_sets) {
+    const HashPoint& point = points.at(set.index);
+    if (auto line = digest_line(point); !line.empty()) sentences.push_back(line);
+    for (auto sentence :
+         {floor_sentence(set, point), main_sentence(set, point, result.settings.display.fps),
+          chunking_sentence(set, point), offload_sentence(set, point)}) {
+      if (sentence) sentences.push_back(std::move(*sentence));
+    }
+  }
+  return sentences;
+}
+
+}  // namespace sha256
