@@ -77,12 +77,19 @@ std::optional<std::string> main_sentence(const bench::ParameterResult& set, cons
   if (!busy || !dropped || !janky) return std::nullopt;
   const int due = vsyncs_during(*busy, fps);
   const int predicted = std::max(0, due - 1);
+  const std::string spans =
+      due == 0   ? "no VSync falls due meanwhile, which predicts no dropped frame"
+      : due == 1 ? "1 VSync falls due meanwhile and is rendered late, which predicts no dropped "
+                   "frame"
+                 : fmt::format(
+                       "{} VSyncs fall due meanwhile and all but the newest are "
+                       "coalesced, which predicts {} dropped",
+                       due, frames(predicted));
   return fmt::format(
-      "{}: `main` holds the main isolate for {} per hash; at {:g} fps {} VSync{} fall{} due "
-      "meanwhile and all but the newest are coalesced, which predicts {} dropped: it dropped {} "
-      "and {} janky (medians).",
-      where(point), format_duration_ns(*busy), fps, due, due == 1 ? "" : "s", due == 1 ? "s" : "",
-      frames(predicted), frames(*dropped), bench::format_value(*janky, bench::Unit::count));
+      "{}: `main` holds the main isolate for {} per hash; at {:g} fps {}: it "
+      "dropped {} and {} janky (medians).",
+      where(point), format_duration_ns(*busy), fps, spans, frames(*dropped),
+      bench::format_value(*janky, bench::Unit::count));
 }
 
 std::optional<std::string> chunking_sentence(const bench::ParameterResult& set,
