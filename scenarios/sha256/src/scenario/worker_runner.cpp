@@ -193,11 +193,22 @@ class StreamTransferRunner final : public RunnerBase {
     busy.start();
     const iso::SendPort requests =
         co_await spawn_hasher(replies, "sha256 transfer", true, isolate, &busy);
-    const Digest digest = co_await stream_hash(requests, replies, *source_, true, busy, t);
+    std::optional<Digest> digest;
+    std::exception_ptr failure;
+    try {
+      digest = co_await stream_hash(requests, replies, *source_, true, busy, t);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    if (failure) {
+      // A read error on this side leaves the isolate waiting for chunks: end it, then fail.
+      isolate->kill(iso::KillPriority::immediate);
+      std::rethrow_exception(failure);
+    }
     busy.stop();
     t.main_busy_ns = busy.total_ns();
     (void)co_await replies.next();  // the exit notification: the isolate has ended
-    co_return finish(t, digest);
+    co_return finish(t, *digest);
   }
 
  private:
