@@ -24,14 +24,7 @@ constexpr double kDartAotStartBytes = 1.8e6;  // RSS growth at the start of an A
 /// "All memory returned": within this of where the process started.
 constexpr double kReturnedWithinBytes = 1024.0 * 1024.0;
 
-std::optional<double> median(const bench::ParameterResult& set, std::string_view mode,
-                             std::string_view key) {
-  for (const auto& measured : set.modes) {
-    if (measured.mode.name != mode) continue;
-    if (const auto* summary = measured.summary(key)) return summary->statistics.median;
-  }
-  return std::nullopt;
-}
+using bench::median;
 
 std::string signed_bytes(double bytes) {
   return (bytes < 0 ? "-" : "+") + format_bytes(std::fabs(bytes));

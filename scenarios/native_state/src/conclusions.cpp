@@ -15,14 +15,7 @@ namespace {
 
 namespace k = metric_keys;
 
-std::optional<double> median(const bench::ParameterResult& set, std::string_view mode,
-                             std::string_view key) {
-  for (const auto& measured : set.modes) {
-    if (measured.mode.name != mode) continue;
-    if (const auto* summary = measured.summary(key)) return summary->statistics.median;
-  }
-  return std::nullopt;
-}
+using bench::median;
 
 /// How many repetitions of `mode` lost no update, and how many ran.
 std::pair<std::size_t, std::size_t> clean_runs(const bench::ParameterResult& set,

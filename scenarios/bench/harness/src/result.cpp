@@ -13,6 +13,25 @@ const MetricSummary* ModeResult::summary(std::string_view key) const noexcept {
   return nullptr;
 }
 
+const ModeResult* find_mode(const ParameterResult& set, std::string_view name) noexcept {
+  for (const auto& mode : set.modes) {
+    if (mode.mode.name == name) return &mode;
+  }
+  return nullptr;
+}
+
+std::optional<double> median(const ModeResult* mode, std::string_view key) noexcept {
+  if (mode == nullptr) return std::nullopt;
+  const auto* summary = mode->summary(key);
+  if (summary == nullptr) return std::nullopt;
+  return summary->statistics.median;
+}
+
+std::optional<double> median(const ParameterResult& set, std::string_view mode,
+                             std::string_view key) noexcept {
+  return median(find_mode(set, mode), key);
+}
+
 std::optional<double> speedup(const ModeResult& baseline, const ModeResult& mode,
                               const MetricSpec& metric) {
   const auto* base = baseline.summary(metric.key);

@@ -17,19 +17,8 @@ namespace {
 namespace k = metric_keys;
 using bench::format_duration_ns;
 
-const bench::ModeResult* find_mode(const bench::ParameterResult& set, std::string_view name) {
-  for (const auto& mode : set.modes) {
-    if (mode.mode.name == name) return &mode;
-  }
-  return nullptr;
-}
-
-std::optional<double> median(const bench::ModeResult* mode, std::string_view key) {
-  if (mode == nullptr) return std::nullopt;
-  const auto* summary = mode->summary(key);
-  if (summary == nullptr) return std::nullopt;
-  return summary->statistics.median;
-}
+using bench::find_mode;
+using bench::median;
 
 /// The parameter set `set` measured: its catalog and decoder.
 struct Measured {

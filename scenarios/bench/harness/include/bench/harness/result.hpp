@@ -63,6 +63,17 @@ struct ScenarioResult {
   const MetricSpec& primary_metric() const { return metrics.front(); }
 };
 
+/// The mode named `name` in `set`; nullptr when it did not run. For scenarios' conclusions.
+const ModeResult* find_mode(const ParameterResult& set, std::string_view name) noexcept;
+
+/// The median of `key` over `mode`'s repetitions; empty when `mode` is nullptr (it did not run)
+/// or has no such metric.
+std::optional<double> median(const ModeResult* mode, std::string_view key) noexcept;
+
+/// The median of `key` in the mode named `mode` of `set`; empty as above.
+std::optional<double> median(const ParameterResult& set, std::string_view mode,
+                             std::string_view key) noexcept;
+
 /// How `mode` compares with `baseline` on a metric, by medians: baseline / mode for
 /// lower-is-better metrics, mode / baseline otherwise, so > 1 always means "mode is better".
 /// Empty when either median is 0 or the metric is missing.
