@@ -1,0 +1,153 @@
+// The sentences under the table, computed from this run's medians.
+
+#include <fmt/format.h>
+
+#include <optional>
+
+#include "bench/harness/units.hpp"
+#include "messages_scenario.hpp"
+
+namespace messages {
+namespace {
+
+namespace k = metric_keys;
+using bench::format_duration_ns;
+
+const bench::ModeResult* find_mode(const bench::ParameterResult& set, std::string_view name) {
+  for (const auto& mode : set.modes) {
+    if (mode.mode.name == name) return &mode;
+  }
+  return nullptr;
+}
+
+std::optional<double> median(const bench::ParameterResult& set, std::string_view mode,
+                             std::string_view key) {
+  const auto* found = find_mode(set, mode);
+  if (found == nullptr) return std::nullopt;
+  const auto* summary = found->summary(key);
+  if (summary == nullptr) return std::nullopt;
+  return summary->statistics.median;
+}
+
+std::string times(double ratio) {
+  return ratio >= 10 ? fmt::format("{:.0f}x", ratio) : fmt::format("{:.1f}x", ratio);
+}
+
+/// One sentence per parameter set: every way's one-way median next to the floor's.
+std::string set_sentence(const Point& point, const bench::ParameterResult& set) {
+  const auto floor = median(set, "floor", k::latency);
+  std::string text = point.label() + ", one way:";
+  bool first = true;
+  for (const char* way : {"copy", "transfer", "share", "exit"}) {
+    const auto value = median(set, way, k::latency);
+    if (!value) continue;
+    text += fmt::format("{} {} {}", first ? "" : ",", way, format_duration_ns(*value));
+    if (floor && *floor > 0) text += fmt::format(" ({} the floor)", times(*value / *floor));
+    first = false;
+  }
+  if (first) text += " no way but the floor ran";
+  if (floor)
+    text += fmt::format("; the floor (a plain copy on one thread) takes {}",
+                        format_duration_ns(*floor));
+  return text + ".";
+}
+
+bool about_two_mb(std::uint64_t size) {
+  return size >= 1'900'000 && size <= 2'200'000;  // 2 MB or 2 MiB
+}
+
+std::optional<std::string> two_mb_string_sentence(const std::vector<Point>& points,
+                                                  const bench::ScenarioResult& result) {
+  for (const auto& set : result.parameter_sets) {
+    const Point& point = points.at(set.index);
+    if (point.kind != Kind::string || !about_two_mb(point.size)) continue;
+    const auto copy = median(set, "copy", k::latency);
+    if (!copy) return std::nullopt;
+    const double ms = *copy / 1e6;
+    const char* verdict = ms < 1 ? "below" : ms <= 3 ? "inside" : "above";
+    std::string text = fmt::format(
+        "The document says sending a 2MB string costs ~1-3 ms each way; here a {} string by copy "
+        "takes {} one way, {} that range",
+        bench::describe_size(point.size), format_duration_ns(*copy), verdict);
+    if (const auto share = median(set, "share", k::latency)) {
+      text += fmt::format(", and by share {}, whatever its size", format_duration_ns(*share));
+    }
+    return text +
+           " (a desktop core copies memory faster than a phone's, and the copy here is a "
+           "memcpy-like string copy, not the Dart VM's serializer).";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> objects_sentence(const std::vector<Point>& points,
+                                            const bench::ScenarioResult& result) {
+  const bench::ParameterResult* fewest = nullptr;
+  const bench::ParameterResult* most = nullptr;
+  for (const auto& set : result.parameter_sets) {
+    const Point& point = points.at(set.index);
+    if (point.kind != Kind::objects || !median(set, "copy", k::latency)) continue;
+    if (fewest == nullptr || point.size < points.at(fewest->index).size) fewest = &set;
+    if (most == nullptr || point.size > points.at(most->index).size) most = &set;
+  }
+  if (fewest == nullptr || fewest == most) return std::nullopt;
+  const Point& few = points.at(fewest->index);
+  const Point& many = points.at(most->index);
+  const double few_ns = *median(*fewest, "copy", k::latency);
+  const double many_ns = *median(*most, "copy", k::latency);
+  std::string text = fmt::format(
+      "By copy, {} products take {} one way and {} take {}: {} the time for {} the objects "
+      "(the document: \"10,000 objects cost more than 100\")",
+      few.size, format_duration_ns(few_ns), many.size, format_duration_ns(many_ns),
+      times(many_ns / few_ns), times(static_cast<double>(many.size) / few.size));
+  if (const auto floor = median(*most, "floor", k::latency); floor && *floor > 0) {
+    text += fmt::format("; at {} products the copy is {} the structs' copy constructor", many.size,
+                        times(many_ns / *floor));
+  }
+  return text + ".";
+}
+
+/// Whether each O(1) way stays flat from the smallest size to the largest.
+std::vector<std::string> flat_sentences(const std::vector<Point>& points,
+                                        const bench::ScenarioResult& result) {
+  std::vector<std::string> sentences;
+  if (result.parameter_sets.size() < 2) return sentences;
+  for (const char* way : {"copy", "transfer", "share", "exit"}) {
+    const bench::ParameterResult* smallest = nullptr;
+    const bench::ParameterResult* largest = nullptr;
+    for (const auto& set : result.parameter_sets) {
+      if (!median(set, way, k::latency)) continue;
+      const auto size = points.at(set.index).data_bytes;
+      if (smallest == nullptr || size < points.at(smallest->index).data_bytes) smallest = &set;
+      if (largest == nullptr || size > points.at(largest->index).data_bytes) largest = &set;
+    }
+    if (smallest == nullptr || smallest == largest) continue;
+    const double low = *median(*smallest, way, k::latency);
+    const double high = *median(*largest, way, k::latency);
+    const double growth = low > 0 ? high / low : 0;
+    const double data_growth = static_cast<double>(points.at(largest->index).data_bytes) /
+                               static_cast<double>(points.at(smallest->index).data_bytes);
+    sentences.push_back(
+        fmt::format("{}: {} one way at {}, {} at {} ({} the data): {}.", way,
+                    format_duration_ns(low), points.at(smallest->index).label(),
+                    format_duration_ns(high), points.at(largest->index).label(), times(data_growth),
+                    growth <= 2 ? fmt::format("flat in size (within 2x: {})", times(growth))
+                                : fmt::format("it grows with the data ({})", times(growth))));
+  }
+  return sentences;
+}
+
+}  // namespace
+
+std::vector<std::string> build_conclusions(const std::vector<Point>& points,
+                                           const bench::ScenarioResult& result) {
+  std::vector<std::string> sentences;
+  for (const auto& set : result.parameter_sets) {
+    sentences.push_back(set_sentence(points.at(set.index), set));
+  }
+  if (auto sentence = two_mb_string_sentence(points, result)) sentences.push_back(*sentence);
+  if (auto sentence = objects_sentence(points, result)) sentences.push_back(*sentence);
+  for (auto& sentence : flat_sentences(points, result)) sentences.push_back(std::move(sentence));
+  return sentences;
+}
+
+}  // namespace messages

@@ -1,0 +1,319 @@
+// How one message is sent and timed in each way. Every runner checks that the receiver holds
+// the data that was sent (by checksum) and fails the run otherwise.
+
+#include "runners.hpp"
+
+#include <chrono>
+#include <optional>
+#include <stdexcept>
+#include <utility>
+
+namespace messages {
+namespace {
+
+namespace k = metric_keys;
+
+std::int64_t now_ns() noexcept {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+/// What the receiver reports back: when the data was usable there, and its checksum.
+struct Arrival {
+  std::int64_t usable_ns = 0;
+  std::uint64_t checksum = 0;
+};
+ISO_SENDABLE(Arrival, usable_ns, checksum);
+
+/// A string's bytes in a TransferableTypedData: the receiver makes a string of them again.
+struct TransferredText {
+  iso::TransferableTypedData bytes;
+};
+ISO_SENDABLE(TransferredText, bytes);
+
+/// What the ending isolate of mode `exit` builds and hands back.
+struct ExitOrder {
+  iso::SendPort reply;
+  int kind = 0;
+  std::uint64_t size = 0;
+  std::uint64_t seed = 0;
+};
+ISO_SENDABLE(ExitOrder, reply, kind, size, seed);
+
+template <class T>
+using Stamped = std::pair<std::int64_t, T>;  // (exit called, data)
+
+template <class T>
+Arrival arrived(const T& data) {
+  Arrival arrival;
+  arrival.usable_ns = now_ns();
+  arrival.checksum = checksum(data);
+  return arrival;
+}
+
+/// The receiving isolate of copy, transfer and share: hands its port over on `main_port`, then
+/// answers every message with an Arrival, until it is killed.
+iso::Future<void> receiver_entry(iso::SendPort main_port) {
+  iso::ReceivePort inbox("messages receiver");
+  main_port.send(inbox.send_port());
+  while (true) {
+    iso::Message message = co_await inbox.next();
+    Arrival arrival;
+    if (message.is<std::vector<std::uint8_t>>()) {
+      const auto data = message.take<std::vector<std::uint8_t>>();
+      arrival = arrived(data);
+    } else if (message.is<std::string>()) {
+      const auto data = message.take<std::string>();
+      arrival = arrived(data);
+    } else if (message.is<std::vector<Product>>()) {
+      const auto data = message.take<std::vector<Product>>();
+      arrival = arrived(data);
+    } else if (message.is<iso::Shared<std::vector<std::uint8_t>>>()) {
+      const auto data = message.take<iso::Shared<std::vector<std::uint8_t>>>();
+      arrival = arrived(*data);
+    } else if (message.is<iso::Shared<std::string>>()) {
+      const auto data = message.take<iso::Shared<std::string>>();
+      arrival = arrived(*data);
+    } else if (message.is<iso::Shared<std::vector<Product>>>()) {
+      const auto data = message.take<iso::Shared<std::vector<Product>>>();
+      arrival = arrived(*data);
+    } else if (message.is<iso::TransferableTypedData>()) {
+      const auto data = message.take<iso::TransferableTypedData>().materialize();
+      arrival = arrived(data);
+    } else if (message.is<TransferredText>()) {
+      const auto bytes = message.take<TransferredText>().bytes.materialize();
+      const std::string data(bytes.begin(), bytes.end());
+      arrival = arrived(data);
+    } else {
+      throw std::logic_error("messages: the receiver got a " + message.type_name());
+    }
+    main_port.send(arrival);
+  }
+}
+
+/// The ending isolate of mode `exit`: builds the data, then hands it over with the time.
+void exit_entry(ExitOrder order) {
+  Payload payload = make_payload(static_cast<Kind>(order.kind), order.size, order.seed);
+  switch (payload.kind) {
+    case Kind::bytes:
+      iso::exit(order.reply,
+                Stamped<std::vector<std::uint8_t>>{now_ns(), std::move(payload.bytes)});
+      return;
+    case Kind::string:
+      iso::exit(order.reply, Stamped<std::string>{now_ns(), std::move(payload.text)});
+      return;
+    case Kind::objects:
+      iso::exit(order.reply, Stamped<std::vector<Product>>{now_ns(), std::move(payload.products)});
+      return;
+  }
+}
+
+[[noreturn]] void fail_on(const iso::Message& message) {
+  if (message.is<iso::UncaughtError>()) {
+    throw std::runtime_error("messages: the receiving isolate failed: " +
+                             message.get<iso::UncaughtError>().message);
+  }
+  throw std::runtime_error("messages: unexpected reply of type " + message.type_name());
+}
+
+void check_same(const Point& point, std::uint64_t received, const char* way) {
+  if (received != point.expected) {
+    throw std::runtime_error(std::string("messages: by ") + way +
+                             ", the receiver does not hold the data that was sent (" +
+                             point.label() + ")");
+  }
+}
+
+bench::Measurements measured(const Point& point, double one_way, double busy, double copied) {
+  const double throughput =
+      one_way > 0 ? static_cast<double>(point.data_bytes) / one_way * 1000.0 : 0.0;
+  return {{k::latency, one_way}, {k::busy, busy}, {k::copied, copied}, {k::throughput, throughput}};
+}
+
+class FloorRunner final : public bench::ModeRunner {
+ public:
+  explicit FloorRunner(const Point& point) : point_(point) {}
+
+  iso::Future<bench::Measurements> run_once() override {
+    const Payload& data = *point_.payload;
+    const auto before = iso::thread_allocated_bytes();
+    const auto started = now_ns();
+    std::uint64_t sum = 0;
+    double elapsed = 0;
+    switch (data.kind) {
+      case Kind::bytes: {
+        const std::vector<std::uint8_t> copy(data.bytes);
+        elapsed = static_cast<double>(now_ns() - started);
+        sum = checksum(copy);
+        break;
+      }
+      case Kind::string: {
+        const std::string copy(data.text);
+        elapsed = static_cast<double>(now_ns() - started);
+        sum = checksum(copy);
+        break;
+      }
+      case Kind::objects: {
+        const std::vector<Product> copy(data.products);
+        elapsed = static_cast<double>(now_ns() - started);
+        sum = checksum(copy);
+        break;
+      }
+    }
+    // Allocation counting is not timed: it is read after the clock stopped, and the copy's
+    // bytes are still allocated (the checksum runs before it is freed).
+    const auto copied = static_cast<double>(iso::thread_allocated_bytes() - before);
+    check_same(point_, sum, "floor");
+    co_return measured(point_, elapsed, elapsed, copied);
+  }
+
+ private:
+  const Point& point_;
+};
+
+enum class Way { copy, transfer, share };
+
+/// copy, transfer and share: a receiving isolate spawned once in setup, one message per run.
+class ReceiverRunner final : public bench::ModeRunner {
+ public:
+  ReceiverRunner(const Point& point, Way way) : point_(point), way_(way) {}
+
+  iso::Future<bench::Measurements> setup() override {
+    replies_.emplace("messages replies");
+    iso::SpawnOptions options;
+    options.debug_name = "messages receiver";
+    options.on_error = replies_->send_port();
+    isolate_ = co_await iso::Isolate::spawn(&receiver_entry, replies_->send_port(), options);
+    iso::Message first = co_await replies_->next();
+    if (!first.is<iso::SendPort>()) fail_on(first);
+    inbox_ = first.take<iso::SendPort>();
+    if (way_ == Way::share) {
+      // Shared data is built once and kept: sharing is for data that does not change.
+      const Payload& data = *point_.payload;
+      if (data.kind == Kind::bytes)
+        shared_bytes_ = iso::Shared<std::vector<std::uint8_t>>(data.bytes);
+      if (data.kind == Kind::string) shared_text_ = iso::Shared<std::string>(data.text);
+      if (data.kind == Kind::objects)
+        shared_products_ = iso::Shared<std::vector<Product>>(data.products);
+    }
+    co_return bench::Measurements{};
+  }
+
+  iso::Future<bench::Measurements> run_once() override {
+    const Payload& data = *point_.payload;
+    // A transfer empties its handle, so each run gets a new one, made before the clock starts
+    // (as a Dart program fills its TransferableTypedData before sending it).
+    std::optional<iso::TransferableTypedData> transferable;
+    if (way_ == Way::transfer) {
+      std::vector<std::uint8_t> bytes =
+          data.kind == Kind::bytes ? data.bytes
+                                   : std::vector<std::uint8_t>(data.text.begin(), data.text.end());
+      transferable = iso::TransferableTypedData::from_bytes(std::move(bytes));
+    }
+    const auto started = now_ns();
+    const iso::SendCost cost = send(data, transferable);
+    const auto busy = static_cast<double>(now_ns() - started);
+    iso::Message reply = co_await replies_->next();
+    if (!reply.is<Arrival>()) fail_on(reply);
+    const Arrival arrival = reply.take<Arrival>();
+    check_same(point_, arrival.checksum, way_name());
+    co_return measured(point_, static_cast<double>(arrival.usable_ns - started), busy,
+                       static_cast<double>(cost.bytes));
+  }
+
+  iso::Future<void> teardown() override {
+    if (!isolate_) co_return;
+    iso::ReceivePort exited("messages receiver exit");
+    isolate_->add_on_exit_listener(exited.send_port());
+    isolate_->kill(iso::KillPriority::immediate);
+    (void)co_await exited.first();
+    isolate_.reset();
+    replies_.reset();
+  }
+
+ private:
+  iso::SendCost send(const Payload& data, std::optional<iso::TransferableTypedData>& transferable) {
+    switch (way_) {
+      case Way::copy:
+        if (data.kind == Kind::bytes) return inbox_.send(data.bytes);
+        if (data.kind == Kind::string) return inbox_.send(data.text);
+        return inbox_.send(data.products);
+      case Way::transfer:
+        if (data.kind == Kind::bytes) return inbox_.send(*transferable);
+        return inbox_.send(TransferredText{std::move(*transferable)});
+      case Way::share:
+        if (data.kind == Kind::bytes) return inbox_.send(shared_bytes_);
+        if (data.kind == Kind::string) return inbox_.send(shared_text_);
+        return inbox_.send(shared_products_);
+    }
+    throw std::logic_error("messages: unknown way");
+  }
+
+  const char* way_name() const {
+    return way_ == Way::copy ? "copy" : way_ == Way::transfer ? "transfer" : "share";
+  }
+
+  const Point& point_;
+  Way way_;
+  std::optional<iso::ReceivePort> replies_;  // the receiver's port, arrivals and errors
+  std::optional<iso::Isolate> isolate_;
+  iso::SendPort inbox_;
+  iso::Shared<std::vector<std::uint8_t>> shared_bytes_;
+  iso::Shared<std::string> shared_text_;
+  iso::Shared<std::vector<Product>> shared_products_;
+};
+
+/// exit: a new isolate per run builds the data and ends by handing it over.
+class ExitRunner final : public bench::ModeRunner {
+ public:
+  explicit ExitRunner(const Point& point) : point_(point) {}
+
+  iso::Future<bench::Measurements> run_once() override {
+    iso::ReceivePort replies("messages exit");
+    iso::SpawnOptions options;
+    options.debug_name = "messages exit";
+    options.on_error = replies.send_port();
+    const ExitOrder order{replies.send_port(), static_cast<int>(point_.kind), point_.size,
+                          point_.seed};
+    (void)co_await iso::Isolate::spawn(&exit_entry, order, options);
+    iso::Message message = co_await replies.next();
+    std::uint64_t sum = 0;
+    double one_way = 0;
+    if (message.is<Stamped<std::vector<std::uint8_t>>>()) {
+      const auto got = message.take<Stamped<std::vector<std::uint8_t>>>();
+      one_way = static_cast<double>(now_ns() - got.first);
+      sum = checksum(got.second);
+    } else if (message.is<Stamped<std::string>>()) {
+      const auto got = message.take<Stamped<std::string>>();
+      one_way = static_cast<double>(now_ns() - got.first);
+      sum = checksum(got.second);
+    } else if (message.is<Stamped<std::vector<Product>>>()) {
+      const auto got = message.take<Stamped<std::vector<Product>>>();
+      one_way = static_cast<double>(now_ns() - got.first);
+      sum = checksum(got.second);
+    } else {
+      fail_on(message);
+    }
+    check_same(point_, sum, "exit");
+    // The ending isolate's exit call is not timed (it cannot report after it), and a hand-over
+    // copies nothing: both are 0 by construction.
+    co_return measured(point_, one_way, 0.0, 0.0);
+  }
+
+ private:
+  const Point& point_;
+};
+
+}  // namespace
+
+std::unique_ptr<bench::ModeRunner> make_runner(const std::string& mode, const Point& point) {
+  if (mode == "floor") return std::make_unique<FloorRunner>(point);
+  if (mode == "copy") return std::make_unique<ReceiverRunner>(point, Way::copy);
+  if (mode == "transfer") return std::make_unique<ReceiverRunner>(point, Way::transfer);
+  if (mode == "share") return std::make_unique<ReceiverRunner>(point, Way::share);
+  if (mode == "exit") return std::make_unique<ExitRunner>(point);
+  throw std::logic_error("messages: unknown mode " + mode);
+}
+
+}  // namespace messages

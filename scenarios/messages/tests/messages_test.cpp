@@ -1,0 +1,200 @@
+// Every way delivers the data that was sent (the runners compare checksums and throw
+// otherwise), reports every metric, copies what it should and nothing else; the settings are
+// checked before any work; the conclusions follow the medians they are given.
+
+#include <gtest/gtest.h>
+
+#include "bench/harness/settings_error.hpp"
+#include "iso/iso.hpp"
+#include "messages_scenario.hpp"
+#include "runners.hpp"
+
+namespace messages {
+namespace {
+
+std::unique_ptr<MessagesScenario> prepared(Kind kind, std::vector<std::uint64_t> sizes,
+                                           std::vector<std::string> modes = {}) {
+  auto scenario = std::make_unique<MessagesScenario>();
+  scenario->settings().kind = kind;
+  if (kind == Kind::objects) {
+    scenario->settings().objects.assign(sizes.begin(), sizes.end());
+  } else {
+    scenario->settings().sizes = std::move(sizes);
+  }
+  bench::RunSettings run;
+  run.seed = 7;
+  run.modes = std::move(modes);
+  scenario->prepare(run);
+  return scenario;
+}
+
+/// setup, `runs` repetitions and teardown of `mode` at `point`, on a main isolate.
+std::vector<bench::Measurements> run_mode(const std::string& mode, const Point& point, int runs) {
+  return iso::run_main([&]() -> iso::Future<std::vector<bench::Measurements>> {
+    std::vector<bench::Measurements> measured;
+    auto runner = make_runner(mode, point);
+    (void)co_await runner->setup();
+    for (int i = 0; i < runs; ++i) measured.push_back(co_await runner->run_once());
+    co_await runner->teardown();
+    co_return measured;
+  });
+}
+
+void expect_every_way_delivers(Kind kind, std::vector<std::uint64_t> sizes,
+                               std::vector<std::string> modes) {
+  auto scenario = prepared(kind, sizes, modes);
+  for (const auto& point : scenario->points()) {
+    for (const auto& mode : modes) {
+      // Twice: the second run proves a transfer's new handle and a shared value's reuse work.
+      const auto runs = run_mode(mode, point, 2);
+      for (const auto& measured : runs) {
+        for (const auto& metric : scenario->metrics()) {
+          ASSERT_TRUE(measured.contains(metric.key)) << mode << " " << metric.key;
+        }
+        EXPECT_GT(measured.at(metric_keys::latency), 0) << mode << " at " << point.label();
+      }
+    }
+  }
+}
+
+TEST(Messages, EveryWayDeliversBytes) {
+  expect_every_way_delivers(Kind::bytes, {1, 1000, 70'000},
+                            {"floor", "copy", "transfer", "share", "exit"});
+}
+
+TEST(Messages, EveryWayDeliversAString) {
+  expect_every_way_delivers(Kind::string, {5, 3000},
+                            {"floor", "copy", "transfer", "share", "exit"});
+}
+
+TEST(Messages, EveryWayButTransferDeliversObjects) {
+  expect_every_way_delivers(Kind::objects, {1, 300}, {"floor", "copy", "share", "exit"});
+}
+
+TEST(Messages, CopyCopiesTheDataWhileShareTransferAndExitDoNot) {
+  if (!iso::heap_accounting_enabled()) GTEST_SKIP() << "heap accounting is off in this build";
+  constexpr std::uint64_t kSize = 200'000;
+  auto scenario = prepared(Kind::bytes, {kSize});
+  const Point& point = scenario->points().front();
+  const auto copied = [&](const std::string& mode) {
+    return run_mode(mode, point, 1).front().at(metric_keys::copied);
+  };
+  EXPECT_GE(copied("floor"), kSize);
+  EXPECT_GE(copied("copy"), kSize);
+  EXPECT_LT(copied("share"), 1000);
+  EXPECT_LT(copied("transfer"), 1000);
+  EXPECT_EQ(copied("exit"), 0);
+}
+
+TEST(Messages, ObjectsAreCopiedWithTheirStrings) {
+  if (!iso::heap_accounting_enabled()) GTEST_SKIP() << "heap accounting is off in this build";
+  auto scenario = prepared(Kind::objects, {100}, {"copy", "share"});
+  const Point& point = scenario->points().front();
+  // More than the structs alone: their strings, longer than the small-string buffer, too.
+  EXPECT_GT(run_mode("copy", point, 1).front().at(metric_keys::copied),
+            100 * sizeof(Product) + 1000);
+  EXPECT_LT(run_mode("share", point, 1).front().at(metric_keys::copied), 1000);
+}
+
+TEST(Messages, TransferEmptiesTheSendersHandleAndShareSendsTheSameObject) {
+  iso::run_main([]() -> iso::Future<void> {
+    iso::ReceivePort port;
+    auto transferable = iso::TransferableTypedData::from_bytes(std::vector<std::uint8_t>(64, 1));
+    port.send_port().send(transferable);
+    EXPECT_TRUE(transferable.is_empty());
+    iso::Message got = co_await port.next();
+    EXPECT_EQ(got.take<iso::TransferableTypedData>().materialize().size(), 64u);
+
+    const iso::Shared<std::string> shared(std::string(100, 'x'));
+    port.send_port().send(shared);
+    iso::Message same = co_await port.next();
+    EXPECT_TRUE(same.take<iso::Shared<std::string>>().same_as(shared));
+  });
+}
+
+TEST(Messages, PayloadsAreAFunctionOfTheSeed) {
+  EXPECT_EQ(checksum(make_payload(Kind::string, 1000, 3)),
+            checksum(make_payload(Kind::string, 1000, 3)));
+  EXPECT_NE(checksum(make_payload(Kind::string, 1000, 3)),
+            checksum(make_payload(Kind::string, 1000, 4)));
+  const Payload products = make_payload(Kind::objects, 10, 3);
+  ASSERT_EQ(products.products.size(), 10u);
+  EXPECT_GT(products.products[0].name.size(), 15u);  // beyond the small-string buffer
+}
+
+TEST(Messages, TransferOfObjectsIsRefusedBeforeAnyWork) {
+  EXPECT_THROW(prepared(Kind::objects, {100}), bench::SettingsError);
+  EXPECT_THROW(prepared(Kind::objects, {100}, {"copy", "transfer"}), bench::SettingsError);
+  EXPECT_NO_THROW(prepared(Kind::objects, {100}, {"floor", "copy"}));
+}
+
+// ---- conclusions ----------------------------------------------------------------------------
+
+bench::ModeResult mode_with(const std::string& name, double one_way) {
+  bench::ModeResult mode;
+  mode.mode = {name, ""};
+  bench::MetricSummary summary;
+  summary.key = metric_keys::latency;
+  summary.statistics.count = 1;
+  summary.statistics.median = one_way;
+  mode.summaries.push_back(summary);
+  return mode;
+}
+
+bool any_contains(const std::vector<std::string>& sentences, const std::string& part) {
+  for (const auto& sentence : sentences) {
+    if (sentence.find(part) != std::string::npos) return true;
+  }
+  return false;
+}
+
+Point point_of(Kind kind, std::uint64_t size, std::uint64_t data_bytes) {
+  Point point;
+  point.kind = kind;
+  point.size = size;
+  point.data_bytes = data_bytes;
+  return point;
+}
+
+TEST(MessagesConclusions, TheTwoMegabyteStringAgainstTheDocument) {
+  const std::vector<Point> points{point_of(Kind::string, 1000, 1000),
+                                  point_of(Kind::string, 2'000'000, 2'000'000)};
+  bench::ScenarioResult result;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    bench::ParameterResult set;
+    set.index = i;
+    set.modes = {mode_with("floor", i == 0 ? 100 : 200'000),
+                 mode_with("copy", i == 0 ? 5'000 : 500'000),
+                 mode_with("share", i == 0 ? 4'000 : 5'000)};
+    result.parameter_sets.push_back(set);
+  }
+  const auto sentences = build_conclusions(points, result);
+  EXPECT_TRUE(any_contains(sentences, "takes 500")) << sentences.at(2);
+  EXPECT_TRUE(any_contains(sentences, "below that range"));
+  EXPECT_TRUE(any_contains(sentences, "share: 4"));
+  EXPECT_TRUE(any_contains(sentences, "flat in size"));
+  EXPECT_TRUE(any_contains(sentences, "copy: 5"));
+  EXPECT_TRUE(any_contains(sentences, "grows with the data (100x)"));
+  EXPECT_TRUE(any_contains(sentences, "copy 500")) << sentences.at(1);
+  EXPECT_TRUE(any_contains(sentences, "(2.5x the floor)")) << sentences.at(1);
+}
+
+TEST(MessagesConclusions, TenThousandObjectsAgainstAHundred) {
+  const std::vector<Point> points{point_of(Kind::objects, 100, 9'000),
+                                  point_of(Kind::objects, 10'000, 900'000)};
+  bench::ScenarioResult result;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    bench::ParameterResult set;
+    set.index = i;
+    set.modes = {mode_with("floor", i == 0 ? 2'000 : 300'000),
+                 mode_with("copy", i == 0 ? 10'000 : 450'000)};
+    result.parameter_sets.push_back(set);
+  }
+  const auto sentences = build_conclusions(points, result);
+  EXPECT_TRUE(any_contains(sentences, "100 products take 10")) << sentences.at(2);
+  EXPECT_TRUE(any_contains(sentences, "45x the time for 100x the objects")) << sentences.at(2);
+  EXPECT_TRUE(any_contains(sentences, "1.5x the structs' copy constructor")) << sentences.at(2);
+}
+
+}  // namespace
+}  // namespace messages
