@@ -126,12 +126,17 @@ std::vector<std::string> flat_sentences(const std::vector<Point>& points,
     const double growth = low > 0 ? high / low : 0;
     const double data_growth = static_cast<double>(points.at(largest->index).data_bytes) /
                                static_cast<double>(points.at(smallest->index).data_bytes);
-    sentences.push_back(
-        fmt::format("{}: {} one way at {}, {} at {} ({} the data): {}.", way,
-                    format_duration_ns(low), points.at(smallest->index).label(),
-                    format_duration_ns(high), points.at(largest->index).label(), times(data_growth),
-                    growth <= 2 ? fmt::format("flat in size (within 2x: {})", times(growth))
-                                : fmt::format("it grows with the data ({})", times(growth))));
+    const bool rebuilt = std::string_view(way) == "transfer" &&
+                         points.at(largest->index).kind == Kind::string && growth > 2;
+    sentences.push_back(fmt::format(
+        "{}: {} one way at {}, {} at {} ({} the data): {}{}.", way, format_duration_ns(low),
+        points.at(smallest->index).label(), format_duration_ns(high),
+        points.at(largest->index).label(), times(data_growth),
+        growth <= 2 ? fmt::format("flat in size (within 2x: {})", times(growth))
+                    : fmt::format("it grows with the data ({})", times(growth)),
+        rebuilt ? " (the bytes move in O(1), but the receiver makes a string of them again: "
+                  "a copy; --kind bytes shows the move alone)"
+                : ""));
   }
   return sentences;
 }

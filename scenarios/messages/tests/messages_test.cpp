@@ -165,6 +165,7 @@ TEST(MessagesConclusions, TheTwoMegabyteStringAgainstTheDocument) {
     set.index = i;
     set.modes = {mode_with("floor", i == 0 ? 100 : 200'000),
                  mode_with("copy", i == 0 ? 5'000 : 500'000),
+                 mode_with("transfer", i == 0 ? 4'000 : 300'000),
                  mode_with("share", i == 0 ? 4'000 : 5'000)};
     result.parameter_sets.push_back(set);
   }
@@ -176,6 +177,7 @@ TEST(MessagesConclusions, TheTwoMegabyteStringAgainstTheDocument) {
   EXPECT_TRUE(any_contains(sentences, "copy: 5"));
   EXPECT_TRUE(any_contains(sentences, "grows with the data (100x)"));
   EXPECT_TRUE(any_contains(sentences, "copy 500")) << sentences.at(1);
+  EXPECT_TRUE(any_contains(sentences, "makes a string of them again"));
   EXPECT_TRUE(any_contains(sentences, "(2.5x the floor)")) << sentences.at(1);
 }
 
