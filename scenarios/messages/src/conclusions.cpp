@@ -13,21 +13,7 @@ namespace {
 namespace k = metric_keys;
 using bench::format_duration_ns;
 
-const bench::ModeResult* find_mode(const bench::ParameterResult& set, std::string_view name) {
-  for (const auto& mode : set.modes) {
-    if (mode.mode.name == name) return &mode;
-  }
-  return nullptr;
-}
-
-std::optional<double> median(const bench::ParameterResult& set, std::string_view mode,
-                             std::string_view key) {
-  const auto* found = find_mode(set, mode);
-  if (found == nullptr) return std::nullopt;
-  const auto* summary = found->summary(key);
-  if (summary == nullptr) return std::nullopt;
-  return summary->statistics.median;
-}
+using bench::median;
 
 std::string times(double ratio) {
   return ratio >= 10 ? fmt::format("{:.0f}x", ratio) : fmt::format("{:.1f}x", ratio);
