@@ -135,6 +135,10 @@ std::vector<bench::ParameterSpec> MessagesScenario::parameter_specs() const {
       {"data_bytes", "the data's bytes; for objects the structs plus their strings' characters"}};
 }
 
+bool MessagesScenario::runs_by_default(const bench::ModeSpec& mode) const {
+  return !(settings_.kind == Kind::objects && mode.name == "transfer");
+}
+
 std::vector<Point> MessagesScenario::make_points(const bench::RunSettings& settings) {
   const Kind kind = settings_.kind;
   if (kind == Kind::objects && sizes_) {
@@ -146,13 +150,12 @@ std::vector<Point> MessagesScenario::make_points(const bench::RunSettings& setti
     throw bench::SettingsError("--objects: applies to --kind objects only; accepted with --kind " +
                                kind_name(kind) + ": --size SIZE[,SIZE...]");
   }
-  const bool transfer =
-      settings.modes.empty() ||
+  const bool transfer_named =
       std::find(settings.modes.begin(), settings.modes.end(), "transfer") != settings.modes.end();
-  if (kind == Kind::objects && transfer) {
+  if (kind == Kind::objects && transfer_named) {
     throw bench::SettingsError(
         "--mode: transfer moves byte buffers, not objects; accepted with --kind objects: --mode "
-        "floor,copy,share,exit (or a subset)");
+        "floor,copy,share,exit (or a subset; without --mode these four run)");
   }
   std::vector<std::uint64_t> counts;
   if (kind == Kind::objects) {

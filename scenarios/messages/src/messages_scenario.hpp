@@ -81,6 +81,8 @@ class MessagesScenario final : public bench::ScenarioOf<Point> {
   std::vector<bench::MetricSpec> metrics() const override;
   std::vector<bench::ParameterSpec> parameter_specs() const override;
   std::vector<std::string> conclusions(const bench::ScenarioResult& result) const override;
+  /// Every way but transfer for --kind objects: a transfer moves byte buffers, not objects.
+  bool runs_by_default(const bench::ModeSpec& mode) const override;
 
   MessagesSettings& settings() { return settings_; }
 

@@ -122,8 +122,13 @@ TEST(Messages, PayloadsAreAFunctionOfTheSeed) {
   EXPECT_GT(products.products[0].name.size(), 15u);  // beyond the small-string buffer
 }
 
-TEST(Messages, TransferOfObjectsIsRefusedBeforeAnyWork) {
-  EXPECT_THROW(prepared(Kind::objects, {100}), bench::SettingsError);
+TEST(Messages, TransferOfObjectsIsLeftOutByDefaultAndRefusedWhenNamed) {
+  const auto objects = prepared(Kind::objects, {100});
+  const auto strings = prepared(Kind::string, {100});
+  for (const auto& mode : objects->modes()) {
+    EXPECT_EQ(objects->runs_by_default(mode), mode.name != "transfer") << mode.name;
+    EXPECT_TRUE(strings->runs_by_default(mode)) << mode.name;
+  }
   EXPECT_THROW(prepared(Kind::objects, {100}, {"copy", "transfer"}), bench::SettingsError);
   EXPECT_NO_THROW(prepared(Kind::objects, {100}, {"floor", "copy"}));
 }

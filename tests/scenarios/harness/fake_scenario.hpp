@@ -25,6 +25,7 @@ struct Behaviour {
   bool extra_metric = false;                ///< run_once() adds an undeclared key
   std::chrono::milliseconds block_main{0};  ///< busy work on the main isolate in run_once()
   bool fail_run = false;                    ///< run_once() throws
+  bool pool_by_default = true;              ///< runs_by_default() of the pool mode
 };
 
 class Runner final : public bench::ModeRunner {
@@ -92,6 +93,10 @@ class Scenario final : public bench::ScenarioOf<Point> {
   std::vector<std::string> conclusions(const bench::ScenarioResult& result) const override {
     conclusions_saw_sets = result.parameter_sets.size();
     return {"a conclusion"};
+  }
+
+  bool runs_by_default(const bench::ModeSpec& mode) const override {
+    return mode.name != "pool" || behaviour_.pool_by_default;
   }
 
   mutable Calls calls;

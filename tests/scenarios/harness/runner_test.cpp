@@ -154,6 +154,16 @@ TEST(Runner, RunsEveryModeWhenNoneIsChosen) {
   EXPECT_EQ(result.settings.modes, (std::vector<std::string>{"main", "worker", "pool"}));
 }
 
+TEST(Runner, WithoutChosenModesRunsThoseTheScenarioRunsByDefault) {
+  fake::Scenario scenario({.pool_by_default = false});
+  auto settings = fake::fast_settings(1, 0);
+  settings.modes.clear();
+  EXPECT_EQ(run(scenario, settings).settings.modes, (std::vector<std::string>{"main", "worker"}));
+  settings.modes = {"pool"};
+  EXPECT_EQ(run(scenario, settings).settings.modes, (std::vector<std::string>{"pool"}))
+      << "a mode named by --mode runs";
+}
+
 TEST(Runner, RefusesUnknownOrRepeatedModesBeforeAnyWork) {
   fake::Scenario scenario;
   auto settings = fake::fast_settings(1, 0);

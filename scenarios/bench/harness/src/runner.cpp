@@ -48,11 +48,18 @@ void check_declarations(const std::string& scenario, const std::vector<ModeSpec>
   }
 }
 
-/// The modes of `declared` named in `chosen` (all when `chosen` is empty), in declared order.
-/// Throws SettingsError for a name that is not declared or is given twice.
-std::vector<ModeSpec> chosen_modes(const std::vector<ModeSpec>& declared,
+/// The modes of `scenario` named in `chosen` (when `chosen` is empty: those it runs by default),
+/// in declared order. Throws SettingsError for a name that is not declared or is given twice.
+std::vector<ModeSpec> chosen_modes(const Scenario& scenario,
                                    const std::vector<std::string>& chosen) {
-  if (chosen.empty()) return declared;
+  const std::vector<ModeSpec> declared = scenario.modes();
+  if (chosen.empty()) {
+    std::vector<ModeSpec> modes;
+    for (const auto& mode : declared) {
+      if (scenario.runs_by_default(mode)) modes.push_back(mode);
+    }
+    return modes;
+  }
   std::vector<std::string> names;
   for (const auto& mode : declared) names.push_back(mode.name);
   std::string list;
@@ -115,7 +122,7 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
   result.metrics = declared;
   for (auto& spec : frame_metric_specs()) result.metrics.push_back(std::move(spec));
   result.setup_metrics = scenario.setup_metrics();
-  const std::vector<ModeSpec> modes = chosen_modes(scenario.modes(), settings.modes);
+  const std::vector<ModeSpec> modes = chosen_modes(scenario, settings.modes);
   result.settings.modes.clear();
   for (const auto& mode : modes) result.settings.modes.push_back(mode.name);
   const std::vector<ParameterSet> sets = scenario.parameter_sets();

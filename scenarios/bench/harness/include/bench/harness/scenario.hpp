@@ -149,6 +149,13 @@ class Scenario {
   virtual void prepare(const RunSettings& settings) = 0;
   /// How each parameter set is printed, in run order (at least one). Only after prepare().
   virtual std::vector<ParameterSet> parameter_sets() const = 0;
+  /// Whether `mode` runs when --mode does not name the modes. After prepare(): a mode that does
+  /// not apply to the chosen settings says no (and prepare() refuses it when --mode names it).
+  /// Default: every mode runs.
+  virtual bool runs_by_default(const ModeSpec& mode) const {
+    (void)mode;
+    return true;
+  }
   /// A runner for `mode` at parameter set number `set` (an index into parameter_sets()).
   /// Called on the main isolate.
   virtual std::unique_ptr<ModeRunner> make_runner(const ModeSpec& mode, std::size_t set) = 0;
