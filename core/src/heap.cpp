@@ -200,6 +200,12 @@ void adopt(HeapAccount* receiver, HeapAccount* donor) {
   }
 }
 
+HeapAccount* account_of_block(void* block) noexcept {
+  if constexpr (!heap_accounting_enabled()) return nullptr;
+  BlockHeader* header = BlockHeader::of(block);
+  return header->in_region() ? nullptr : header->account();
+}
+
 void recharge(void* block, HeapAccount* to) noexcept {
   if constexpr (!heap_accounting_enabled()) return;  // blocks carry no header
   BlockHeader* header = BlockHeader::of(block);

@@ -65,7 +65,7 @@ IsolateState::~IsolateState() {
   release(account);
 }
 
-std::exception_ptr IsolateState::run(EntryTask first_event) {
+std::exception_ptr IsolateState::run(EntryTask first_event, bool keep_fatal_error) {
   // The thread is this isolate until run returns, however it returns.
   struct ThisThreadRuns {
     IsolateState* previous_isolate = t_current_isolate;
@@ -89,8 +89,10 @@ std::exception_ptr IsolateState::run(EntryTask first_event) {
   }
   loop();
   tear_down();
+  std::exception_ptr fatal = std::move(first_fatal_error_);
+  if (!keep_fatal_error) fatal = nullptr;
   notify_exit();
-  return first_fatal_error_;
+  return fatal;
 }
 
 void IsolateState::record_event(Clock::time_point started) noexcept {
@@ -171,7 +173,8 @@ void IsolateState::post_microtask(UniqueFunction<void()> task) {
 }
 
 void IsolateState::report_uncaught(std::exception_ptr error) {
-  if (tearing_down_) return;
+  // After exit nothing of this isolate is delivered, its error reports included.
+  if (tearing_down_ || exit_requested_) return;
   const UncaughtError report = describe(error);
   std::vector<SendPort> listeners;
   {
@@ -295,7 +298,7 @@ void IsolateState::tear_down() {
     deadlines_ = {};
     while (frames_.next != &frames_) frames_.next->frame.destroy();
     std::unordered_map<const void*, std::shared_ptr<void>> locals;
-    locals.swap(locals_);
+    locals.swap(locals_);  // the map's buckets go too: they were charged to this isolate
     locals.clear();
     const bool settled = ports_.empty() && microtasks_.empty() && timers_.empty() &&
                          locals_.empty() && frames_.next == &frames_;
@@ -305,6 +308,16 @@ void IsolateState::tear_down() {
     entry = nullptr;
   }
   keep_alive_ = 0;
+  {
+    // A fresh queue's first blocks are nobody's: they outlive the isolate with its state.
+    AllocationScope charge_nobody(nullptr);
+    std::deque<UniqueFunction<void()>>().swap(microtasks_);
+  }
+  // The containers' own storage (hash buckets, the deadline heap) was allocated by this isolate
+  // and is charged to it: released here, not when the last handle drops the state.
+  std::unordered_map<PortState*, std::weak_ptr<PortState>>().swap(ports_);
+  std::vector<Deadline> no_deadlines;
+  deadlines_ = decltype(deadlines_)(std::greater<>(), std::move(no_deadlines));
 }
 
 void IsolateState::notify_exit() {
@@ -334,6 +347,13 @@ void IsolateState::add_exit_listener(const SendPort& port, Message response) {
   {
     std::lock_guard lock(listeners_mutex_);
     if (!exited_) {
+      // Dart: the same port again replaces the response; the port gets one message.
+      for (auto& [listener, kept] : exit_listeners_) {
+        if (listener == port) {
+          kept = std::move(response);
+          return;
+        }
+      }
       exit_listeners_.emplace_back(port, std::move(response));
       return;
     }
@@ -348,7 +368,11 @@ void IsolateState::remove_exit_listener(const SendPort& port) {
 
 void IsolateState::add_error_listener(const SendPort& port) {
   std::lock_guard lock(listeners_mutex_);
-  if (!exited_) error_listeners_.push_back(port);
+  // Dart: listening with the same port more than once does nothing.
+  if (!exited_ &&
+      std::find(error_listeners_.begin(), error_listeners_.end(), port) == error_listeners_.end()) {
+    error_listeners_.push_back(port);
+  }
 }
 
 void IsolateState::remove_error_listener(const SendPort& port) {
@@ -377,7 +401,7 @@ void IsolateGroup::start(const std::shared_ptr<IsolateState>& isolate, EntryTask
   std::erase_if(live_, [](const auto& weak) { return weak.expired(); });
   isolate->thread = std::thread([self = isolate, entry = std::move(entry)]() mutable {
     name_this_thread(self->debug_name);
-    self->run(std::move(entry));
+    self->run(std::move(entry), false);
     auto owning_group = self->group;
     owning_group->retire(std::move(self));
   });

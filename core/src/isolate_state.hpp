@@ -97,8 +97,10 @@ class IsolateState : public std::enable_shared_from_this<IsolateState> {
   const std::shared_ptr<Mailbox> mailbox;
 
   // ---- lifecycle, any thread
-  /// Runs `first_event` then the loop, then tears down. Returns the fatal error, if any.
-  std::exception_ptr run(EntryTask first_event);
+  /// Runs `first_event` then the loop, then tears down. Returns the fatal error, if any, when
+  /// `keep_fatal_error` (the main isolate rethrows it); otherwise the error is released before
+  /// the exit listeners hear of the end, as everything else the isolate owned.
+  std::exception_ptr run(EntryTask first_event, bool keep_fatal_error);
   void kill(KillPriority priority);
   bool is_alive() const noexcept { return alive_.load(std::memory_order_acquire); }
   void add_exit_listener(const SendPort& port, Message response);
@@ -116,6 +118,7 @@ class IsolateState : public std::enable_shared_from_this<IsolateState> {
   void post_microtask(UniqueFunction<void()> task);
   void report_uncaught(std::exception_ptr error);
   bool request_exit() noexcept { return !std::exchange(exit_requested_, true); }
+  bool exit_requested() const noexcept { return exit_requested_; }
   bool tearing_down() const noexcept { return tearing_down_; }
   void link(FrameLink& link) noexcept;
   void unlink(FrameLink& link) noexcept;

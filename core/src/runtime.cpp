@@ -20,6 +20,10 @@ void post_microtask(IsolateState& isolate, UniqueFunction<void()> task) {
 void report_uncaught_error(IsolateState& isolate, std::exception_ptr error) {
   isolate.report_uncaught(std::move(error));
 }
+bool current_isolate_has_exited() noexcept {
+  IsolateState* self = current_isolate();
+  return self != nullptr && self->exit_requested();
+}
 bool is_tearing_down(const IsolateState& isolate) noexcept {
   return isolate.tearing_down();
 }
@@ -91,7 +95,7 @@ MainIsolate::~MainIsolate() {
 }
 
 void MainIsolate::run(EntryTask first_event) {
-  std::exception_ptr fatal = state_->run(std::move(first_event));
+  std::exception_ptr fatal = state_->run(std::move(first_event), true);
   state_->group->shut_down();
   if (fatal) std::rethrow_exception(fatal);
 }

@@ -77,10 +77,11 @@ TEST(IsolateRun, VoidComputation) {
   run_on_main<void>([]() -> iso::Future<void> { co_await iso::Isolate::run([] {}); });
 }
 
-TEST(IsolateRun, CapturedValuesAreCopiedIn) {
+TEST(IsolateRun, ArgumentsAreCopiedIn) {
   auto result = run_on_main<std::size_t>([]() -> iso::Future<std::size_t> {
     std::string body(1000, 'x');
-    auto length = co_await iso::Isolate::run([body] { return body.size(); });
+    auto length =
+        co_await iso::Isolate::run([](const std::string& text) { return text.size(); }, body);
     co_return length;
   });
   EXPECT_EQ(result, 1000u);
@@ -176,11 +177,13 @@ TEST(IsolateRun, KilledComputationEndsWithoutResult) {
     run_on_main<void>([]() -> iso::Future<void> {
       // The computation sends its own isolate handle, then waits forever; main kills it.
       iso::ReceivePort inbox;
-      auto result = iso::Isolate::run([reply = inbox.send_port()]() -> iso::Future<int> {
-        reply.send(iso::Isolate::current());
-        co_await iso::delay(1h);
-        co_return 1;
-      });
+      auto result = iso::Isolate::run(
+          [](iso::SendPort reply) -> iso::Future<int> {
+            reply.send(iso::Isolate::current());
+            co_await iso::delay(1h);
+            co_return 1;
+          },
+          inbox.send_port());
       auto worker = (co_await inbox.first()).take<iso::Isolate>();
       worker.kill(iso::KillPriority::immediate);
       co_await result;
@@ -230,7 +233,7 @@ TEST(IsolateRun, ComputationSeesWhatCopyingItInCost) {
   auto bytes = run_on_main<std::uint64_t>([]() -> iso::Future<std::uint64_t> {
     std::string body(100'000, 'x');
     auto copied = co_await iso::Isolate::run(
-        [body] { return iso::Isolate::current().spawn_cost().bytes + 0 * body.size(); });
+        [](const std::string&) { return iso::Isolate::current().spawn_cost().bytes; }, body);
     co_return copied;
   });
   EXPECT_GE(bytes, 100'000u);

@@ -11,7 +11,8 @@ using namespace std::chrono_literals;
 TEST(Stress, TenThousandSequentialRuns) {
   auto sum = iso::run_main([]() -> iso::Future<long> {
     long total = 0;
-    for (int i = 0; i < 10'000; ++i) total += co_await iso::Isolate::run([i] { return i; });
+    for (int i = 0; i < 10'000; ++i)
+      total += co_await iso::Isolate::run([](int n) { return n; }, i);
     co_return total;
   });
   EXPECT_EQ(sum, 10'000L * 9'999 / 2);

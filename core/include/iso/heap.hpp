@@ -101,6 +101,9 @@ void adopt(HeapAccount* receiver, HeapAccount* donor);
 /// Moves one block allocated with operator new to another account. O(1): used when a
 /// transferable buffer changes hands.
 void recharge(void* block, HeapAccount* to) noexcept;
+/// The account a block allocated with operator new is charged to (null: nobody, or a build
+/// without accounting).
+HeapAccount* account_of_block(void* block) noexcept;
 
 }  // namespace detail
 }  // namespace iso

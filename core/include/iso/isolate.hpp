@@ -30,9 +30,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
+#include "iso/detail/crossing.hpp"
 #include "iso/detail/runtime.hpp"
 #include "iso/exception_transport.hpp"
 #include "iso/future.hpp"
@@ -43,6 +45,12 @@
 namespace iso {
 
 enum class KillPriority { immediate, before_next_event };
+
+/// Isolate::run's options (Dart's `debugName`). First in the call, so it cannot be mistaken
+/// for one of the computation's arguments.
+struct RunOptions {
+  std::string debug_name;
+};
 
 struct SpawnOptions {
   std::string debug_name;
@@ -76,19 +84,22 @@ std::shared_ptr<IsolateState> start_isolate(SpawnOptions options, HeapAccount* a
 bool request_exit(IsolateState& isolate) noexcept;
 
 /// Starts an isolate whose entry task `build()` makes: every allocation of that copy is charged
-/// to the new isolate's heap, so what the entry captures and its message belong to it.
+/// to the new isolate's heap, so the entry's arguments belong to it. If the copy fails, every
+/// transferable it moved goes back to the caller (see crossing.hpp).
 template <class Build>
 std::shared_ptr<IsolateState> start_with_copy(SpawnOptions options, Build&& build) {
   HeapAccount* account = new_heap_account();
   EntryTask task;
   SendCost copy;
   try {
+    CrossingScope crossing;
     const auto started = std::chrono::steady_clock::now();
     const auto bytes_before = thread_allocated_bytes();
     {
       CopyScope charge_new_isolate(account);
       task = build();
     }
+    crossing.commit();
     copy.bytes = thread_allocated_bytes() - bytes_before;
     copy.copy = std::chrono::steady_clock::now() - started;
   } catch (...) {
@@ -97,6 +108,24 @@ std::shared_ptr<IsolateState> start_with_copy(SpawnOptions options, Build&& buil
   }
   return start_isolate(std::move(options), account, std::move(task), copy);
 }
+
+/// Compiles only for what may start an isolate: a function pointer or a closure that captures
+/// nothing. Anything it captured would cross unchecked, so a capturing closure is refused with
+/// the message that shows the fix (pass what it needs as arguments).
+template <class F>
+constexpr void assert_captures_nothing() {
+  assert_sendable<std::decay_t<F>>();
+}
+
+/// An isolate's computation and its arguments, each the new isolate's own copy. Lives in the
+/// entry task, which outlives every coroutine frame of the isolate, so a computation that is a
+/// coroutine taking its arguments by reference reads them safely.
+template <class F, class... Args>
+struct BoundCall {
+  F function;
+  std::tuple<Args...> arguments;
+  decltype(auto) operator()() { return std::apply(function, std::move(arguments)); }
+};
 
 template <class F, class... Args>
 void invoke_entry(F& entry, Args&&... args) {
@@ -116,34 +145,40 @@ class Isolate {
   static Isolate current();
   explicit Isolate(std::shared_ptr<detail::IsolateState> state) : state_(std::move(state)) {}
 
-  /// Starts a new isolate running `entry(copy of message)`. `entry` may return void or
-  /// Future<void>. The entry (with what it captures) and the message are copied into the new
-  /// isolate's heap. The future completes with a handle to the new isolate.
+  /// Starts a new isolate running `entry(its copy of message)` (Dart's Isolate.spawn). `entry`
+  /// is a function pointer or a closure that captures nothing (a capturing closure does not
+  /// compile: pass what it needs in `message`); it may return void or Future<void>. `message`
+  /// must be Sendable and is copied into the new isolate's heap (transferables move, Shared<T>
+  /// is shared); `nullptr` is allowed. The future completes with a handle to the new isolate.
+  /// Throws, and starts nothing, when: called on a plain thread (IsolateError); on_exit or
+  /// on_error is an unconnected SendPort (IsolateError); the copy fails (std::bad_alloc, or
+  /// IsolateError for an empty TransferableTypedData), and then the caller's data is as it was.
+  /// An error the entry throws is an uncaught error of the new isolate, not of the caller.
   template <class Entry, class M>
   static Future<Isolate> spawn(Entry entry, const M& message) {
-    return spawn(std::move(entry), message, SpawnOptions());
+    return spawn(entry, message, SpawnOptions());
   }
   template <class Entry, class M>
   static Future<Isolate> spawn(Entry entry, const M& message, SpawnOptions options) {
-    detail::assert_sendable<Entry>();
+    detail::assert_captures_nothing<Entry>();
     detail::assert_sendable<M>();
     auto state = detail::start_with_copy(std::move(options), [&] {
-      return detail::EntryTask(
-          [entry = detail::cross(entry), message = detail::cross(message)]() mutable {
-            detail::invoke_entry(entry, std::move(message));
-          });
+      return detail::EntryTask([entry, message = detail::cross(message)]() mutable {
+        detail::invoke_entry(entry, std::move(message));
+      });
     });
     return ready_future(Isolate(std::move(state)));
   }
 
-  /// Spawns an isolate, runs `computation()` there (it may return a value or a Future), hands
-  /// the result back by exit (no copy) and ends the isolate. Defined in iso/run.hpp.
-  template <class F>
-  static auto run(const F& computation) {
-    return run(computation, std::string("Isolate.run"));
+  /// Spawns an isolate, runs `computation(its copies of args...)` there, hands the result back
+  /// by exit (no copy) and ends the isolate (Dart's Isolate.run). Defined in iso/run.hpp, which
+  /// says what happens in each failure case.
+  template <class F, class... Args>
+  static auto run(F computation, const Args&... args) {
+    return run(RunOptions{"Isolate.run"}, computation, args...);
   }
-  template <class F>
-  static auto run(const F& computation, std::string debug_name);
+  template <class F, class... Args>
+  static auto run(RunOptions options, F computation, const Args&... args);
 
   const std::string& debug_name() const;
 
@@ -181,17 +216,19 @@ class Isolate {
 };
 
 /// Ends the current isolate and hands `message` to `port` without copying it, whatever its
-/// size; the receiving isolate adopts what is left of this isolate's heap. Returns to the caller,
-/// but no further microtask, event or timer of this isolate runs.
+/// size; the receiving isolate adopts what is left of this isolate's heap. Returns to the caller
+/// (C++ cannot unwind a handler from the outside), but no further microtask, event or timer of
+/// this isolate runs, and nothing it sends afterwards is delivered: a second exit's message,
+/// a SendPort::send, an uncaught error. Throws IsolateError on a plain thread, or when the port
+/// is unconnected (the isolate still ends).
 template <class T>
 void exit(const SendPort& port, T&& message) {
   auto& self = detail::require_current_isolate("iso::exit");
-  const bool first_exit = detail::request_exit(self);
-  port.deliver(Message::hand_over(std::forward<T>(message)),
-               first_exit ? detail::heap_account_of(self) : nullptr);
+  if (!detail::request_exit(self)) return;  // only the first exit hands anything over
+  port.deliver(Message::hand_over(std::forward<T>(message)), detail::heap_account_of(self));
 }
 
-/// Ends the current isolate without a message.
+/// Ends the current isolate without a message; see exit(port, message).
 void exit();
 
 }  // namespace iso

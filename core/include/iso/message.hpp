@@ -14,6 +14,7 @@
 #include <typeinfo>
 #include <utility>
 
+#include "iso/detail/crossing.hpp"
 #include "iso/errors.hpp"
 #include "iso/heap.hpp"
 #include "iso/sendable.hpp"
@@ -43,19 +44,24 @@ class Message {
   static Message copy_of(const T& value, HeapAccount* receiver) {
     detail::assert_sendable<T>();
     Message message;
-    if constexpr (Sendable<T>) {
+    if constexpr (std::is_same_v<T, std::nullptr_t>) {
+      return message;  // Dart's null: nothing to copy
+    } else if constexpr (Sendable<T>) {
+      detail::CrossingScope crossing;  // a failed copy gives every transferred buffer back
       const auto started = std::chrono::steady_clock::now();
       const auto bytes_before = thread_allocated_bytes();
       {
         CopyScope charge_receiver(receiver);
         message.payload_ = std::make_unique<Holder<T>>(detail::cross(value));
       }
+      crossing.commit();
       message.cost_.bytes = thread_allocated_bytes() - bytes_before;
       message.cost_.copy = std::chrono::steady_clock::now() - started;
     }
     return message;
   }
 
+  /// `nullptr` makes the null message (is_null()), as Dart's `null` does.
   /// `value` itself, moved in: O(1) for any size, nothing copied. The exit path. A T that is
   /// not Sendable does not compile. Throws std::bad_alloc if the holder cannot be allocated.
   template <class T>
@@ -63,7 +69,9 @@ class Message {
     using Value = std::decay_t<T>;
     detail::assert_sendable<Value>();
     Message message;
-    if constexpr (Sendable<Value>) {
+    if constexpr (std::is_same_v<Value, std::nullptr_t>) {
+      return message;  // Dart's null
+    } else if constexpr (Sendable<Value>) {
       message.payload_ = std::make_unique<Holder<Value>>(std::forward<T>(value));
     }
     return message;

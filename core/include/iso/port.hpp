@@ -33,9 +33,14 @@ class SendPort {
   SendPort() = default;
 
   /// Sends the receiver its own copy of `message`; returns what the copy cost the sender.
+  /// `nullptr` arrives as the null message. Throws IsolateError on an unconnected port, and
+  /// what the copy throws (std::bad_alloc, IsolateError for an empty TransferableTypedData);
+  /// then nothing is delivered and the sender's data is as it was. Once the sending isolate
+  /// has called exit, the message is dropped (Dart's exit never returns) and the cost is zero.
   template <class T>
   SendCost send(const T& message) const {
     const auto& port = require_port();
+    if (detail::current_isolate_has_exited()) return {};
     Message copy = Message::copy_of(message, detail::receiver_account(*port));
     const SendCost cost = copy.cost();
     detail::deliver(port, std::move(copy));

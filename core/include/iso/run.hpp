@@ -1,14 +1,23 @@
 #pragma once
 // Isolate::run — Dart's Isolate.run: spawn, compute, hand the result back by exit, end.
 //
-// - `computation` (with what it captures) is copied into the new isolate.
+// - `computation` is a function pointer or a closure that captures nothing; a capturing closure
+//   does not compile (what it captured would cross unchecked: a reference would share the
+//   caller's stack). What it needs is passed as `args...`: each must be Sendable and is copied
+//   into the new isolate's heap before run returns (transferables move, Shared<T> is shared),
+//   so nothing the caller does afterwards is visible to it. It is called with the isolate's
+//   own copies, as rvalues: it may take them by value, by const reference or by rvalue.
 // - It may return a value or a Future; the result crosses back by exit, without a copy.
+// - If copying an argument fails (std::bad_alloc, IsolateError for an empty
+//   TransferableTypedData), run throws, no isolate starts, and the caller's data is as it was.
+//   On a plain thread run throws IsolateError.
 // - An exception it throws is rethrown to the caller: the same type if registered (see
 //   exception_transport.hpp), otherwise RemoteError with the original type name and message.
 // - An uncaught error in the new isolate's loop fails the future with RemoteError.
 // - If the isolate ends without a result — its loop ran empty while the computation waited on
-//   something that never came, it was killed, or it called exit() — the future fails with
-//   RemoteError "Computation ended without result". The caller never hangs.
+//   something that never came, it was killed, or it called exit() (even if the computation then
+//   returns a value: Dart's exit never returns) — the future fails with RemoteError
+//   "Computation ended without result". The caller never hangs.
 
 #include <memory>
 #include <type_traits>
@@ -19,7 +28,7 @@ namespace iso {
 namespace detail {
 
 template <class F>
-using RunReturn = std::invoke_result_t<F&>;
+using RunReturn = std::invoke_result_t<F&>;  // F: the BoundCall of a computation
 
 template <class F>
 using RunValue = Awaited<RunReturn<F>>;
@@ -94,9 +103,12 @@ void settle(Completer<R>& completer, Message& message) {
 
 }  // namespace detail
 
-template <class F>
-auto Isolate::run(const F& computation, std::string debug_name) {
-  using R = detail::RunValue<F>;
+template <class F, class... Args>
+auto Isolate::run(RunOptions run_options, F computation, const Args&... args) {
+  detail::assert_captures_nothing<F>();
+  (detail::assert_sendable<Args>(), ...);
+  using Call = detail::BoundCall<F, Args...>;
+  using R = detail::RunValue<Call>;
   Completer<R> completer;
   Future<R> result = completer.future();
 
@@ -110,14 +122,12 @@ auto Isolate::run(const F& computation, std::string debug_name) {
   });
 
   SpawnOptions options;
-  options.debug_name = std::move(debug_name);
+  options.debug_name = std::move(run_options.debug_name);
   options.on_exit = reply;
   options.on_error = reply;
-  detail::assert_sendable<F>();
   detail::start_with_copy(std::move(options), [&] {
-    return detail::EntryTask([computation = detail::cross(computation), reply]() mutable {
-      detail::run_computation<R>(computation, reply);
-    });
+    return detail::EntryTask([call = Call{computation, std::tuple<Args...>(detail::cross(args)...)},
+                              reply]() mutable { detail::run_computation<R>(call, reply); });
   });
   return result;
 }

@@ -15,17 +15,19 @@
 //   left out would cross unchecked, so it is a compile error);
 // - the runtime's handles: SendPort, Capability, Isolate, TransferableTypedData, Shared<T>,
 //   iso::Value, and the runtime's own internal messages;
-// - closures (a class with a non-template operator()) that are copy-constructible. C++ cannot
-//   list a closure's captures: a closure capturing a ReceivePort, unique_ptr, thread, mutex or
-//   file stream is rejected because it cannot be copied, but a captured raw pointer cannot be
-//   detected inside a closure. A raw pointer sent as a message is rejected.
+// - closures that capture nothing (a class with an operator() and no state: a lambda with an
+//   empty capture list), like plain function pointers. C++ cannot list a closure's captures, so
+//   it cannot check them: a captured reference or raw pointer would share the sender's memory.
+//   A closure that captures anything is therefore refused; what it needs crosses as arguments,
+//   each checked and copied (Isolate::run(fn, args...), Isolate::spawn(entry, message)). A
+//   stateful function object opts in like any struct, with ISO_SENDABLE listing its fields.
 //
 // Not sendable, rejected at compile time by `detail::assert_sendable<T>()` with a message that
 // names the kind of type and says what to send instead (the compiler's "required from" notes
 // name the exact type, down to the offending element of a container or field of a struct):
 // ReceivePort, RawReceivePort, raw pointers, FILE*, std::unique_ptr, std::shared_ptr,
-// std::weak_ptr, file streams, std::thread, std::jthread, mutexes, C arrays, non-copyable
-// callables, and any other type that has not opted in.
+// std::weak_ptr, file streams, std::thread, std::jthread, mutexes, C arrays, closures that
+// capture anything, and any other type that has not opted in.
 //
 // How a value crosses (`detail::cross`, run on the sender's thread, charged to the receiver):
 // - by deep copy for every kind above, through its copy constructor (containers of plain
@@ -207,7 +209,9 @@ constexpr Verdict assess_other() noexcept {
   } else if constexpr (HasSendableFields<T>) {
     return AssessFields<FieldsOf<T>>::value;
   } else if constexpr (HasCallOperator<T>) {
-    return {std::is_copy_constructible_v<T> ? Refusal::none : Refusal::callable, true};
+    // No state, nothing captured: only the code crosses, and code is shared by every isolate.
+    const bool captures_nothing = std::is_empty_v<T> && std::is_trivially_copyable_v<T>;
+    return {captures_nothing ? Refusal::none : Refusal::callable, true};
   } else {
     return {Refusal::not_opted_in, true};
   }
@@ -416,10 +420,12 @@ constexpr void assert_sendable() {
                   "iso: a C array cannot cross between isolates; send a std::array, std::vector "
                   "or std::string");
     static_assert(refusal != Refusal::callable,
-                  "iso: this callable cannot cross between isolates: it cannot be copied because "
-                  "it captures something that cannot cross (a ReceivePort: capture "
-                  "port.send_port(); a unique_ptr: capture the value; a thread, mutex or file "
-                  "stream: create it in the receiving isolate)");
+                  "iso: a closure that captures cannot cross between isolates: C++ cannot check "
+                  "what it captures, and a captured reference or pointer would share the "
+                  "caller's memory. Capture nothing and pass what it needs as arguments, which "
+                  "are checked and copied: Isolate::run([](int x) { return x * 2; }, x), "
+                  "Isolate::spawn(entry, message), compute(fn, arg); for a SendPort, pass "
+                  "port.send_port()");
     static_assert(refusal != Refusal::not_opted_in,
                   "iso: this type is not Sendable; if it is a struct of sendable fields, opt it "
                   "in next to its definition with ISO_SENDABLE(Type, field1, field2, ...); "

@@ -30,6 +30,7 @@
 namespace iso {
 
 namespace detail {
+class TransferJournal;
 /// A contiguous range of trivially copyable values: a byte buffer, a vector<float>, a string.
 template <class R>
 concept ByteSource = std::ranges::contiguous_range<R> && std::ranges::sized_range<R> &&
@@ -78,6 +79,7 @@ class TransferableTypedData {
 
  private:
   friend TransferableTypedData detail::transfer(const TransferableTypedData& from);
+  friend class detail::TransferJournal;
   struct State;
 
   template <class R>

@@ -32,6 +32,10 @@ void post_microtask(IsolateState& isolate, UniqueFunction<void()> task);
 /// ends the isolate after the current event.
 void report_uncaught_error(IsolateState& isolate, std::exception_ptr error);
 
+/// Whether the isolate running this thread has called exit: then nothing it sends is delivered.
+/// False on a plain thread.
+bool current_isolate_has_exited() noexcept;
+
 /// Whether the isolate is tearing down (coroutine frames are being destroyed, nothing resumes).
 bool is_tearing_down(const IsolateState& isolate) noexcept;
 
