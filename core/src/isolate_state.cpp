@@ -107,6 +107,15 @@ void IsolateState::record_event(Clock::time_point started) noexcept {
 void IsolateState::loop() {
   for (;;) {
     if (should_stop_now()) return;
+    handle_controls();
+    if (should_stop_now()) return;
+    if (paused()) {
+      // No event runs (messages queue, timers wait) until every pause is resumed; control
+      // requests and kills still arrive.
+      if (!has_work()) return;
+      mailbox->wait(std::nullopt, false);
+      continue;
+    }
     if (!run_next_event()) {
       if (!has_work()) return;
       if (!microtasks_.empty()) continue;
@@ -157,6 +166,7 @@ void IsolateState::run_microtasks() {
     auto task = std::move(microtasks_.front());
     microtasks_.pop_front();
     guarded(task);
+    handle_controls();  // an immediate ping is answered between microtasks
   }
 }
 
@@ -191,6 +201,30 @@ void IsolateState::report_uncaught(std::exception_ptr error) {
   if (errors_are_fatal.load(std::memory_order_relaxed)) {
     fatal_error_ = true;
     if (!first_fatal_error_) first_fatal_error_ = error;
+  }
+}
+
+void IsolateState::handle_controls() {
+  if (!mailbox->has_control()) return;
+  for (Control& request : mailbox->take_controls()) {
+    auto& caps = pause_capabilities_;
+    switch (request.kind) {
+      case Control::Kind::pause:  // the same capability twice is one pause (Dart)
+        if (std::find(caps.begin(), caps.end(), request.capability) == caps.end()) {
+          caps.push_back(request.capability);
+        }
+        break;
+      case Control::Kind::resume:  // an unknown capability resumes nothing
+        std::erase(caps, request.capability);
+        break;
+      case Control::Kind::ping:
+        try {
+          request.port.deliver(std::move(request.response));
+        } catch (...) {
+          // Out of memory for the envelope: the ping goes unanswered, as to a dead isolate.
+        }
+        break;
+    }
   }
 }
 

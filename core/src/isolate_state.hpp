@@ -33,6 +33,17 @@ struct Envelope {
 
 enum class StopReason : int { none = 0, kill_before_next_event = 1, immediate = 2 };
 
+/// A request about the isolate itself rather than a message to one of its ports (Dart's
+/// out-of-band control messages): handled in the order sent, before the next event and between
+/// microtasks, even while the isolate is paused.
+struct Control {
+  enum class Kind { pause, resume, ping };
+  Kind kind;
+  std::uint64_t capability = 0;  // pause, resume
+  SendPort port;                 // ping: where the response goes
+  Message response;              // ping
+};
+
 /// The cross-thread part of an isolate: senders push, the owner pops. Outlives the isolate for
 /// as long as a SendPort refers to it; after close() every delivery is dropped.
 class Mailbox {
@@ -46,9 +57,16 @@ class Mailbox {
   Envelope* take_all();
   bool has_mail() const noexcept { return has_mail_.load(std::memory_order_acquire); }
 
-  /// Waits until mail arrives, a stop is requested or `deadline` passes. Spins briefly first:
+  /// Queues a control request and wakes the owner. Returns false (and drops it) once closed.
+  bool push_control(Control control);
+  /// Takes every queued control request, oldest first.
+  std::vector<Control> take_controls();
+  bool has_control() const noexcept { return has_control_.load(std::memory_order_acquire); }
+
+  /// Waits until mail (if `mail_wakes`; a paused isolate waits for control requests only) or a
+  /// control request arrives, a stop is requested or `deadline` passes. Spins briefly first:
   /// a blocking wake-up costs tens of microseconds, more than a whole message round trip.
-  void wait(std::optional<Clock::time_point> deadline);
+  void wait(std::optional<Clock::time_point> deadline, bool mail_wakes = true);
 
   void request_stop(StopReason reason);
   StopReason stop_requested() const noexcept {
@@ -66,6 +84,8 @@ class Mailbox {
   Envelope* tail_ = nullptr;
   bool parked_ = false;
   bool closed_ = false;
+  std::vector<Control> controls_;
+  std::atomic<bool> has_control_{false};
   std::atomic<bool> has_mail_{false};
   std::atomic<int> stop_{0};
   HeapAccount* account_;
@@ -102,6 +122,8 @@ class IsolateState : public std::enable_shared_from_this<IsolateState> {
   /// the exit listeners hear of the end, as everything else the isolate owned.
   std::exception_ptr run(EntryTask first_event, bool keep_fatal_error);
   void kill(KillPriority priority);
+  /// Queues a control request; dropped once the isolate has ended.
+  void control(Control request) { mailbox->push_control(std::move(request)); }
   bool is_alive() const noexcept { return alive_.load(std::memory_order_acquire); }
   void add_exit_listener(const SendPort& port, Message response);
   void remove_exit_listener(const SendPort& port);
@@ -146,6 +168,8 @@ class IsolateState : public std::enable_shared_from_this<IsolateState> {
   };
 
   void loop();
+  void handle_controls();
+  bool paused() const noexcept { return !pause_capabilities_.empty(); }
   bool should_stop_now() const noexcept;
   bool has_work() const noexcept;
   bool run_next_event();
@@ -169,6 +193,7 @@ class IsolateState : public std::enable_shared_from_this<IsolateState> {
   FrameLink frames_;  // sentinel of the list of live coroutine frames
   std::unordered_map<const void*, std::shared_ptr<void>> locals_;
   EntryTask entry_;  // kept until the end: coroutines of the entry refer to what it captured
+  std::vector<std::uint64_t> pause_capabilities_;  // distinct; paused while not empty
   bool exit_requested_ = false;
   bool fatal_error_ = false;
   std::exception_ptr first_fatal_error_;

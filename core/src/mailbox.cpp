@@ -64,7 +64,32 @@ Envelope* Mailbox::take_all() {
   return taken;
 }
 
-void Mailbox::wait(std::optional<Clock::time_point> deadline) {
+bool Mailbox::push_control(Control control) {
+  bool wake = false;
+  {
+    std::lock_guard lock(mutex_);
+    if (closed_) return false;  // `control` is destroyed on return, outside nothing
+    controls_.push_back(std::move(control));
+    has_control_.store(true, std::memory_order_release);
+    wake = parked_;
+  }
+  if (wake) wake_.notify_one();
+  return true;
+}
+
+std::vector<Control> Mailbox::take_controls() {
+  if (!has_control()) return {};
+  std::lock_guard lock(mutex_);
+  has_control_.store(false, std::memory_order_relaxed);
+  std::vector<Control> taken = std::move(controls_);
+  controls_.clear();
+  return taken;
+}
+
+void Mailbox::wait(std::optional<Clock::time_point> deadline, bool mail_wakes) {
+  const auto woken = [&] {
+    return (mail_wakes && has_mail()) || has_control() || stop_requested() != StopReason::none;
+  };
   // Adaptive spin: a spin that ends with mail doubles the next budget, one that ends in
   // parking halves it, so a busy conversation stays in the fast path and an idle isolate
   // parks after a couple of microseconds instead of burning a core.
@@ -73,7 +98,7 @@ void Mailbox::wait(std::optional<Clock::time_point> deadline) {
   if (deadline) spin_end = std::min(spin_end, *deadline);
   while (now < spin_end) {
     for (int i = 0; i < 32; ++i) {
-      if (has_mail() || stop_requested() != StopReason::none) {
+      if (woken()) {
         spin_budget_ = std::min(spin_budget_ * 2, kMaxSpin);
         return;
       }
@@ -85,7 +110,7 @@ void Mailbox::wait(std::optional<Clock::time_point> deadline) {
 
   std::unique_lock lock(mutex_);
   parked_ = true;
-  while (!has_mail_.load(std::memory_order_relaxed) && stop_requested() == StopReason::none) {
+  while (!woken()) {
     if (!deadline) {
       wake_.wait(lock);
     } else if (wake_.wait_until(lock, *deadline) == std::cv_status::timeout) {
@@ -110,6 +135,8 @@ Envelope* Mailbox::close() {
   Envelope* rest = head_;
   head_ = tail_ = nullptr;
   has_mail_.store(false, std::memory_order_relaxed);
+  controls_.clear();  // a ping to an ended isolate gets no response
+  has_control_.store(false, std::memory_order_relaxed);
   return rest;
 }
 

@@ -126,6 +126,19 @@ void Isolate::add_on_exit_listener(const SendPort& port, Message response) const
   require_connected(port, "Isolate::add_on_exit_listener");
   state_->add_exit_listener(port, std::move(response));
 }
+Capability Isolate::pause(const Capability& resume_capability) const {
+  state_->control({detail::Control::Kind::pause, resume_capability.id(), SendPort(), Message()});
+  return resume_capability;
+}
+void Isolate::resume(const Capability& resume_capability) const {
+  state_->control({detail::Control::Kind::resume, resume_capability.id(), SendPort(), Message()});
+}
+void Isolate::ping(const SendPort& port, Message response, Priority) const {
+  // Both priorities are answered at the same points: before the next event and between
+  // microtasks. C++ cannot interrupt a running handler, so `immediate` can come no sooner.
+  require_connected(port, "Isolate::ping");
+  state_->control({detail::Control::Kind::ping, 0, port, std::move(response)});
+}
 void Isolate::remove_on_exit_listener(const SendPort& port) const {
   state_->remove_exit_listener(port);
 }

@@ -25,6 +25,10 @@
 //   next event, or while the loop waits for work. A long microtask chain is cut between two
 //   microtasks.
 // `exit()` and a fatal uncaught error end the isolate at the same points as `immediate`.
+//
+// Control requests (pause, resume, ping; Dart's out-of-band messages) are not events: they are
+// handled in the order they were made, before the next event and between two microtasks, also
+// while the isolate is paused or idle. A request to an isolate that has ended is dropped.
 
 #include <chrono>
 #include <memory>
@@ -34,6 +38,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "iso/capability.hpp"
 #include "iso/detail/crossing.hpp"
 #include "iso/detail/runtime.hpp"
 #include "iso/exception_transport.hpp"
@@ -44,7 +49,10 @@
 
 namespace iso {
 
-enum class KillPriority { immediate, before_next_event };
+/// When a kill or a ping is honoured (Dart's Isolate.immediate and Isolate.beforeNextEvent);
+/// see the header comment for kill, and Isolate::ping.
+enum class Priority { immediate, before_next_event };
+using KillPriority = Priority;
 
 /// Isolate::run's options (Dart's `debugName`). First in the call, so it cannot be mistaken
 /// for one of the computation's arguments.
@@ -182,8 +190,37 @@ class Isolate {
 
   const std::string& debug_name() const;
 
-  /// Asks the isolate to end; see the header comment for where this is honoured.
+  /// Asks the isolate to end; see the header comment for where this is honoured. Works on a
+  /// paused isolate. Does nothing if it has already ended.
   void kill(KillPriority priority = KillPriority::before_next_event) const;
+
+  /// Pauses the isolate (Dart's Isolate.pause): from its next event on it handles no event —
+  /// messages queue, timers wait, nothing is lost — until every capability it was paused with
+  /// has been resumed. Control requests and kill still work on a paused isolate. Returns the
+  /// capability to resume with; pausing again with the same capability counts once. Does
+  /// nothing if the isolate has ended. A paused isolate with no open port, timer or queued
+  /// message ends as usual.
+  Capability pause() const { return pause(Capability()); }
+  Capability pause(const Capability& resume_capability) const;
+  /// Removes one pause. A capability the isolate was not paused with (or was already resumed
+  /// with) does nothing, as does resuming an isolate that has ended.
+  void resume(const Capability& resume_capability) const;
+
+  /// Asks the isolate to send `response` (default: null) to `port` (Dart's Isolate.ping). The
+  /// isolate answers as a control request, so the response jumps the events queued before it:
+  /// it is sent before the isolate's next event, between two microtasks, or at once if the
+  /// isolate is idle or paused, after the control requests made before this one. Both
+  /// priorities are answered at these points: C++ cannot interrupt a running handler, so
+  /// `immediate` comes no sooner, and `before_next_event` no later. The response arrives after
+  /// every message the isolate sent before answering. An isolate that has ended does not answer.
+  /// `response` is copied now, for `port`'s isolate; throws IsolateError if `port` is unconnected,
+  /// and what the copy throws.
+  void ping(const SendPort& port) const { ping(port, nullptr, Priority::immediate); }
+  template <class T>
+  void ping(const SendPort& port, const T& response,
+            Priority priority = Priority::immediate) const {
+    ping(port, Message::copy_of(response, port.receiver_account()), priority);
+  }
 
   /// `port` gets `response` (default: null) once the isolate has ended. If it has already
   /// ended, the response is sent at once.
@@ -211,6 +248,7 @@ class Isolate {
 
  private:
   void add_on_exit_listener(const SendPort& port, Message response) const;
+  void ping(const SendPort& port, Message response, Priority priority) const;
 
   std::shared_ptr<detail::IsolateState> state_;
 };
