@@ -4,6 +4,8 @@
 
 #include <pthread.h>
 
+#include "thread_pool.hpp"
+
 #include <algorithm>
 
 namespace iso::detail {
@@ -431,23 +433,35 @@ void IsolateState::reset_loop_stats() noexcept {
 // ---- group
 
 void IsolateGroup::start(const std::shared_ptr<IsolateState>& isolate, EntryTask entry) {
-  std::lock_guard lock(mutex_);
-  std::erase_if(live_, [](const auto& weak) { return weak.expired(); });
-  isolate->thread = std::thread([self = isolate, entry = std::move(entry)]() mutable {
-    name_this_thread(self->debug_name);
-    self->run(std::move(entry), false);
-    auto owning_group = self->group;
-    owning_group->retire(std::move(self));
-  });
-  live_.push_back(isolate);
-  ++running_;
+  {
+    // Counted before its thread can retire it.
+    std::lock_guard lock(mutex_);
+    std::erase_if(live_, [](const auto& weak) { return weak.expired(); });
+    live_.push_back(isolate);
+    ++running_;
+  }
+  try {
+    run_on_pool_thread([self = isolate, entry = std::move(entry)]() mutable {
+      name_this_thread(self->debug_name);
+      self->run(std::move(entry), false);
+      // The group outlives this call: retired_ now holds the isolate, which holds the group.
+      // Nothing here touches either afterwards.
+      IsolateGroup& group = *self->group;
+      group.retire(std::move(self));
+    });
+  } catch (...) {
+    std::lock_guard lock(mutex_);
+    std::erase_if(live_, [&](const auto& weak) { return weak.lock() == isolate; });
+    --running_;
+    throw;
+  }
 }
 
 void IsolateGroup::retire(std::shared_ptr<IsolateState> isolate) {
   std::lock_guard lock(mutex_);
   retired_.push_back(std::move(isolate));
   --running_;
-  all_retired_.notify_all();
+  all_retired_.notify_all();  // under the lock: once it is released, this thread is done here
 }
 
 void IsolateGroup::reap() {
@@ -456,9 +470,7 @@ void IsolateGroup::reap() {
     std::lock_guard lock(mutex_);
     finished.swap(retired_);
   }
-  for (auto& isolate : finished) {
-    if (isolate->thread.joinable()) isolate->thread.join();
-  }
+  // Dropped here, on the spawning thread: their threads have gone back to the pool.
 }
 
 void IsolateGroup::shut_down() {

@@ -130,7 +130,6 @@ class IsolateState : public std::enable_shared_from_this<IsolateState> {
   void add_error_listener(const SendPort& port);
   void remove_error_listener(const SendPort& port);
   std::atomic<bool> errors_are_fatal;
-  std::thread thread;
   SendCost spawn_cost;  // set before the thread starts, read-only afterwards
 
   LoopStats loop_stats() const noexcept;
@@ -213,14 +212,15 @@ class IsolateState : public std::enable_shared_from_this<IsolateState> {
 /// The isolates started, directly or not, from one run_main; run_main ends them all.
 class IsolateGroup {
  public:
-  /// Registers the isolate and starts its thread, as one step under the group's lock: the
-  /// thread cannot retire (and be reaped) before its std::thread object is stored.
+  /// Registers the isolate and starts it on a pool thread (a parked one if free). Throws
+  /// std::system_error if no thread can be had; then nothing is registered.
   void start(const std::shared_ptr<IsolateState>& isolate, EntryTask entry);
-  /// Called by an isolate thread as its very last act: it is joined later.
+  /// Called by an isolate's thread as its very last act for the isolate; the thread then goes
+  /// back to the pool.
   void retire(std::shared_ptr<IsolateState> isolate);
   /// Kills every live isolate (immediate), waits for them all and joins their threads.
   void shut_down();
-  /// Joins the threads of isolates that have ended.
+  /// Drops the states of isolates that have ended.
   void reap();
 
  private:

@@ -16,6 +16,7 @@
 #include "iso/run_main.hpp"
 #include "iso/sendable.hpp"
 #include "iso/shared.hpp"
+#include "iso/thread_pool.hpp"
 #include "iso/timer.hpp"
 #include "iso/transferable.hpp"
 #include "iso/value.hpp"

@@ -1,0 +1,195 @@
+// The pool of parked threads: hand-over of a task to a parked thread, parking, idle exit, and
+// joining every thread at process exit.
+
+#include "thread_pool.hpp"
+
+#include <pthread.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "iso/heap.hpp"
+
+namespace iso::detail {
+namespace {
+
+class ThreadPool {
+ public:
+  static ThreadPool& instance() {
+    // Never destroyed before the threads it joins: a function-local static is destroyed at
+    // exit, after main returns, when no isolate runs any more (run_main waits for them).
+    static ThreadPool pool;
+    return pool;
+  }
+
+  ~ThreadPool() {
+    std::vector<std::unique_ptr<Worker>> everyone;
+    {
+      std::lock_guard lock(mutex_);
+      shutting_down_ = true;
+      for (Worker* worker : parked_) worker->wake.notify_one();
+      everyone.swap(workers_);
+      for (auto& worker : finished_) everyone.push_back(std::move(worker));
+      finished_.clear();
+    }
+    for (auto& worker : everyone) {
+      if (worker->thread.joinable()) worker->thread.join();
+    }
+  }
+
+  void run(UniqueFunction<void()> task) {
+    // Bookkeeping belongs to no isolate: the caller may be one, and must not pay for it.
+    AllocationScope charge_nobody(nullptr);
+    std::vector<std::unique_ptr<Worker>> exited;
+    {
+      std::unique_lock lock(mutex_);
+      exited.swap(finished_);
+      ++isolates_started_;
+      if (!parked_.empty()) {
+        Worker* worker = parked_.back();  // the warmest
+        parked_.pop_back();
+        worker->task = std::move(task);
+        ++running_;
+        ++reused_;
+        lock.unlock();
+        worker->wake.notify_one();
+        join_all(exited);
+        return;
+      }
+      auto worker = std::make_unique<Worker>();
+      worker->task = std::move(task);
+      Worker* raw = worker.get();
+      workers_.push_back(std::move(worker));
+      try {
+        raw->thread = std::thread([this, raw] { serve(*raw); });
+      } catch (...) {
+        workers_.pop_back();
+        --isolates_started_;
+        lock.unlock();
+        join_all(exited);
+        throw;
+      }
+      ++running_;
+      ++threads_started_;
+    }
+    join_all(exited);
+  }
+
+  ThreadPoolStats stats() noexcept {
+    std::lock_guard lock(mutex_);
+    return {parked_.size(), running_, threads_started_, isolates_started_, reused_};
+  }
+
+  ThreadPoolLimits limits() noexcept {
+    std::lock_guard lock(mutex_);
+    return limits_;
+  }
+
+  void set_limits(ThreadPoolLimits limits) {
+    if (limits.idle_timeout.count() < 0) {
+      throw std::invalid_argument("set_thread_pool_limits: idle_timeout must not be negative");
+    }
+    std::lock_guard lock(mutex_);
+    limits_ = limits;
+    for (Worker* worker : parked_) worker->wake.notify_one();  // each re-checks the limits
+  }
+
+ private:
+  struct Worker {
+    std::thread thread;
+    UniqueFunction<void()> task;  // set (under the pool's lock) when an isolate is handed over
+    std::condition_variable wake;
+  };
+
+  static void join_all(std::vector<std::unique_ptr<Worker>>& exited) {
+    for (auto& worker : exited) {
+      if (worker->thread.joinable()) worker->thread.join();
+    }
+    exited.clear();
+  }
+
+  void serve(Worker& self) {
+    UniqueFunction<void()> task;
+    {
+      std::lock_guard lock(mutex_);
+      task = std::move(self.task);
+    }
+    for (;;) {
+      task();
+      task = nullptr;  // what the isolate left in its task goes before the thread parks
+      (void)pthread_setname_np(pthread_self(), "iso-parked");
+      if (!park(self, task)) return;
+    }
+  }
+
+  // Waits for the next task; false when the thread should exit instead (then it has moved
+  // itself to finished_, to be joined by the next spawn or at process exit).
+  bool park(Worker& self, UniqueFunction<void()>& task) {
+    std::unique_lock lock(mutex_);
+    --running_;
+    auto parked_since = std::chrono::steady_clock::now();
+    if (!shutting_down_ && parked_.size() < limits_.max_parked) {
+      parked_.push_back(&self);
+      for (;;) {
+        if (self.task) {  // run() took us off parked_
+          task = std::move(self.task);
+          return true;
+        }
+        const bool over_bound = [&] {
+          auto position = std::find(parked_.begin(), parked_.end(), &self);
+          return static_cast<std::size_t>(position - parked_.begin()) >= limits_.max_parked;
+        }();
+        const auto deadline = parked_since + limits_.idle_timeout;
+        if (shutting_down_ || over_bound || std::chrono::steady_clock::now() >= deadline) break;
+        self.wake.wait_until(lock, deadline);
+      }
+      std::erase(parked_, &self);
+    }
+    if (shutting_down_) return false;  // the destructor joins us
+    auto me = std::find_if(workers_.begin(), workers_.end(),
+                           [&](const auto& worker) { return worker.get() == &self; });
+    finished_.push_back(std::move(*me));
+    workers_.erase(me);
+    return false;
+  }
+
+  std::mutex mutex_;
+  ThreadPoolLimits limits_{std::max<std::size_t>(16, 2 * std::thread::hardware_concurrency()),
+                           std::chrono::milliseconds(5000)};
+  std::vector<std::unique_ptr<Worker>> workers_;   // running or parked
+  std::vector<std::unique_ptr<Worker>> finished_;  // exited, not yet joined
+  std::vector<Worker*> parked_;                    // most recently parked last
+  bool shutting_down_ = false;
+  std::size_t running_ = 0;
+  std::uint64_t threads_started_ = 0;
+  std::uint64_t isolates_started_ = 0;
+  std::uint64_t reused_ = 0;
+};
+
+}  // namespace
+
+void run_on_pool_thread(UniqueFunction<void()> task) {
+  ThreadPool::instance().run(std::move(task));
+}
+
+}  // namespace iso::detail
+
+namespace iso {
+
+ThreadPoolStats thread_pool_stats() noexcept {
+  return detail::ThreadPool::instance().stats();
+}
+ThreadPoolLimits thread_pool_limits() noexcept {
+  return detail::ThreadPool::instance().limits();
+}
+void set_thread_pool_limits(ThreadPoolLimits limits) {
+  detail::ThreadPool::instance().set_limits(limits);
+}
+
+}  // namespace iso
