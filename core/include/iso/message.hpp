@@ -39,7 +39,9 @@ class Message {
   /// The receiver's own copy of `value`, made now on the calling thread and charged to
   /// `receiver` (null: charged to nobody); see detail::cross for what a copy is for each kind.
   /// A T that is not Sendable does not compile. Throws std::bad_alloc if the copy cannot be
-  /// allocated, and IsolateError for a TransferableTypedData that is already empty.
+  /// allocated, and IsolateError for a TransferableTypedData that is already empty; then every
+  /// transferable the copy had moved is back with the sender (nothing is lost). `nullptr`
+  /// makes the null message (is_null()), as Dart's `null` does.
   template <class T>
   static Message copy_of(const T& value, HeapAccount* receiver) {
     detail::assert_sendable<T>();
@@ -61,9 +63,9 @@ class Message {
     return message;
   }
 
-  /// `nullptr` makes the null message (is_null()), as Dart's `null` does.
   /// `value` itself, moved in: O(1) for any size, nothing copied. The exit path. A T that is
   /// not Sendable does not compile. Throws std::bad_alloc if the holder cannot be allocated.
+  /// `nullptr` makes the null message, as for copy_of.
   template <class T>
   static Message hand_over(T&& value) {
     using Value = std::decay_t<T>;
