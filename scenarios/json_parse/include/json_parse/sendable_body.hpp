@@ -2,8 +2,8 @@
 // The body as it crosses between isolates: the JSON text with simdjson's padding inside the
 // bytes themselves. A copied std::string gets no spare capacity, so a plain string would lose
 // its padding on every copy and padded_view() would copy it once more on the receiver. Here the
-// padding is part of size(), so every copy (a send, a captured body) arrives ready to parse in
-// place.
+// padding is part of size(), so every copy (a send, an argument of Isolate::run) arrives ready to
+// parse in place.
 
 #include <cstddef>
 #include <string>

@@ -1,6 +1,6 @@
 // Modes `run`, `run-send` and `compute`: a new isolate per parse.
 //
-// The body crosses once, as the closure's (or compute's argument's) capture, and the new
+// The body crosses once, as an argument of Isolate::run (or compute's argument), and the new
 // isolate parses that copy in place. What comes back differs:
 //   run       the products, handed back by exit (no copy);
 //   run-send  the products, copied through a port the runner keeps open; the timings by exit;
@@ -32,36 +32,26 @@ void take_far_side_and_copy_in(Timeline& t, const FarSideTimings& far) {
   t.copy_in = {std::chrono::nanoseconds(far.copy_in_ns), far.copy_in_bytes};
 }
 
-/// Isolate::run's computation for `run`: the captured body is the copy-in.
-struct ParseInNewIsolate {
-  SendableBody body;
-  DecoderKind decoder = DecoderKind::typed;
-
-  ParseReply operator()() const {
-    ParseReply reply;
-    reply.timings = entering();
-    CatalogParser parser;
-    reply.catalog = parser.parse(body.view(), decoder, reply.timings.stamps);
-    return reply;
-  }
-};
+/// Isolate::run's computation for `run`: the body argument is the copy-in.
+ParseReply parse_in_new_isolate(const SendableBody& body, DecoderKind decoder) {
+  ParseReply reply;
+  reply.timings = entering();
+  CatalogParser parser;
+  reply.catalog = parser.parse(body.view(), decoder, reply.timings.stamps);
+  return reply;
+}
 
 /// Isolate::run's computation for `run-send`: the products go back through `results`.
-struct ParseAndSendBack {
-  SendableBody body;
-  DecoderKind decoder = DecoderKind::typed;
-  iso::SendPort results;
-
-  FarSideTimings operator()() const {
-    FarSideTimings timings = entering();
-    CatalogParser parser;
-    const ParsedCatalog catalog = parser.parse(body.view(), decoder, timings.stamps);
-    const iso::SendCost sent = results.send(catalog);
-    timings.copy_out_ns = sent.copy.count();
-    timings.copy_out_bytes = sent.bytes;
-    return timings;
-  }
-};
+FarSideTimings parse_and_send_back(const SendableBody& body, DecoderKind decoder,
+                                   const iso::SendPort& results) {
+  FarSideTimings timings = entering();
+  CatalogParser parser;
+  const ParsedCatalog catalog = parser.parse(body.view(), decoder, timings.stamps);
+  const iso::SendCost sent = results.send(catalog);
+  timings.copy_out_ns = sent.copy.count();
+  timings.copy_out_bytes = sent.bytes;
+  return timings;
+}
 
 /// compute()'s plain function.
 ComputeReply parse_for_compute(ComputeRequest request) {
@@ -77,15 +67,11 @@ class RunRunner final : public RunnerBase {
  public:
   using RunnerBase::RunnerBase;
 
-  iso::Future<bench::Measurements> setup() override {
-    computation_ = ParseInNewIsolate{body_, decoder_};  // the body in hand, captured once
-    co_return bench::Measurements{};
-  }
-
   iso::Future<bench::Measurements> run_once() override {
     Timeline t;
     t.in_hand_ns = steady_now_ns();
-    auto result = iso::Isolate::run(computation_, std::string("json-parse run"));
+    auto result = iso::Isolate::run(iso::RunOptions{"json-parse run"}, &parse_in_new_isolate, body_,
+                                    decoder_);
     t.main_released_ns = steady_now_ns();
     ParseReply reply = co_await std::move(result);
     t.usable_ns = steady_now_ns();
@@ -93,9 +79,6 @@ class RunRunner final : public RunnerBase {
     keep(std::move(reply.catalog));
     co_return measurements_of(t);
   }
-
- private:
-  ParseInNewIsolate computation_;
 };
 
 class RunSendRunner final : public RunnerBase {
@@ -104,14 +87,14 @@ class RunSendRunner final : public RunnerBase {
 
   iso::Future<bench::Measurements> setup() override {
     results_ = std::make_unique<iso::ReceivePort>("json-parse run-send results");
-    computation_ = ParseAndSendBack{body_, decoder_, results_->send_port()};
     co_return bench::Measurements{};
   }
 
   iso::Future<bench::Measurements> run_once() override {
     Timeline t;
     t.in_hand_ns = steady_now_ns();
-    auto timings = iso::Isolate::run(computation_, std::string("json-parse run-send"));
+    auto timings = iso::Isolate::run(iso::RunOptions{"json-parse run-send"}, &parse_and_send_back,
+                                     body_, decoder_, results_->send_port());
     t.main_released_ns = steady_now_ns();
     iso::Message products = co_await results_->next();
     ParsedCatalog catalog = products.take<ParsedCatalog>();
@@ -129,7 +112,6 @@ class RunSendRunner final : public RunnerBase {
 
  private:
   std::unique_ptr<iso::ReceivePort> results_;
-  ParseAndSendBack computation_;
 };
 
 class ComputeRunner final : public RunnerBase {

@@ -4,8 +4,8 @@
 //
 // Modes, in this order (the first one chosen is the baseline):
 //   main      parse on the main isolate's loop: the document's jank
-//   run       Isolate::run per parse; the body is copied in (captured), products come back by exit
-//   run-send  like run, but the products come back by copy through a port (the document's
+//   run       Isolate::run per parse; the body is copied in (an argument), products come back by
+//   exit run-send  like run, but the products come back by copy through a port (the document's
 //             "all of those objects are serialized and deserialized"); the timings by exit
 //   compute   Flutter's compute(function, body); products come back by exit
 //   worker    a persistent worker spawned in setup; each request (body and reply port) is copied
