@@ -117,9 +117,10 @@ std::shared_ptr<IsolateState> start_with_copy(SpawnOptions options, Build&& buil
   return start_isolate(std::move(options), account, std::move(task), copy);
 }
 
-/// Compiles only for what may start an isolate: a function pointer or a closure that captures
-/// nothing. Anything it captured would cross unchecked, so a capturing closure is refused with
-/// the message that shows the fix (pass what it needs as arguments).
+/// Compiles only for what may start an isolate: a function pointer, a closure that captures
+/// nothing, or a function object that opted in with ISO_SENDABLE (its fields are checked, and
+/// crossed like a message). Anything a closure captured would cross unchecked, so a capturing
+/// closure is refused with the message that shows the fix (pass what it needs as arguments).
 template <class F>
 constexpr void assert_captures_nothing() {
   assert_sendable<std::decay_t<F>>();
@@ -171,9 +172,10 @@ class Isolate {
     detail::assert_captures_nothing<Entry>();
     detail::assert_sendable<M>();
     auto state = detail::start_with_copy(std::move(options), [&] {
-      return detail::EntryTask([entry, message = detail::cross(message)]() mutable {
-        detail::invoke_entry(entry, std::move(message));
-      });
+      return detail::EntryTask(
+          [entry = detail::cross(entry), message = detail::cross(message)]() mutable {
+            detail::invoke_entry(entry, std::move(message));
+          });
     });
     return ready_future(Isolate(std::move(state)));
   }

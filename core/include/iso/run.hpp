@@ -126,8 +126,9 @@ auto Isolate::run(RunOptions run_options, F computation, const Args&... args) {
   options.on_exit = reply;
   options.on_error = reply;
   detail::start_with_copy(std::move(options), [&] {
-    return detail::EntryTask([call = Call{computation, std::tuple<Args...>(detail::cross(args)...)},
-                              reply]() mutable { detail::run_computation<R>(call, reply); });
+    return detail::EntryTask(
+        [call = Call{detail::cross(computation), std::tuple<Args...>(detail::cross(args)...)},
+         reply]() mutable { detail::run_computation<R>(call, reply); });
   });
   return result;
 }
