@@ -228,28 +228,33 @@ class SpawnScenario final : public ScenarioOf<PayloadPoint> {
       const auto spawn = median_of("spawn");
       const auto run = median_of("run");
       const auto cold = median_of("run-cold");
+      // One conclusion per parameter set, of the parts the chosen modes allow.
+      std::vector<std::string> parts;
       if (thread && spawn && run) {
         const double extra = *spawn - *thread;
-        sentences.push_back(fmt::format(
-            "With a {}: a spawned isolate's reply reaches the main isolate {} after "
-            "Isolate::spawn, Isolate::run's result {} after the call, a raw thread's reply {} "
-            "after it starts (medians); {}.",
-            set.parameters.label, format_duration_ns(*spawn), format_duration_ns(*run),
-            format_duration_ns(*thread),
+        parts.push_back(fmt::format(
+            "a spawned isolate's reply reaches the main isolate {} after Isolate::spawn, "
+            "Isolate::run's result {} after the call, a raw thread's reply {} after it starts "
+            "(medians); {}.",
+            format_duration_ns(*spawn), format_duration_ns(*run), format_duration_ns(*thread),
             extra > 0 ? "an isolate's own heap and event loop cost " + format_duration_ns(extra) +
                             " more than a bare thread here"
                       : "no extra cost of an isolate over a bare thread shows here"));
       }
       if (run && cold) {
-        sentences.push_back(fmt::format(
-            "With a {}: Isolate::run on a parked thread {}, on a new OS thread {} (medians). "
-            "Both are the document's same-group spawn (\"~100-500 microseconds\": the code is "
-            "loaded, the new isolate needs a fresh heap and a thread): run-cold creates the "
-            "thread, run takes a parked one as Dart's VM does. Neither is its \"5-50ms\", which "
-            "includes loading and compiling a separate code bundle: a C++ process has all its "
-            "code loaded before the first spawn.",
-            set.parameters.label, format_duration_ns(*run), format_duration_ns(*cold)));
+        parts.push_back(fmt::format(
+            "Isolate::run on a parked thread takes {}, on a new OS thread {} (medians). Both are "
+            "the document's same-group spawn (\"~100-500 microseconds\": the code is loaded, "
+            "the new isolate needs a fresh heap and a thread): run-cold creates the thread, run "
+            "takes a parked one as Dart's VM does. Neither is its \"5-50ms\", which includes "
+            "loading and compiling a separate code bundle: a C++ process has all its code "
+            "loaded before the first spawn.",
+            format_duration_ns(*run), format_duration_ns(*cold)));
       }
+      if (parts.empty()) continue;
+      std::string sentence = "With a " + set.parameters.label + ": " + parts.front();
+      for (std::size_t i = 1; i < parts.size(); ++i) sentence += " " + parts[i];
+      sentences.push_back(std::move(sentence));
     }
     return sentences;
   }

@@ -114,8 +114,8 @@ def test_reports(cwd):
     check(header == fixed, f"CSV columns in documented order: {header}")
     repetitions = [r for r in rows if r["row_type"] == "repetition"]
     summaries = [r for r in rows if r["row_type"] == "summary"]
-    check(len(repetitions) == 2 * 3 * 3, f"2 sizes x 3 modes x 3 repetitions: {len(repetitions)}")
-    check(len(summaries) == 2 * 3 * 7, f"7 statistics per mode and size: {len(summaries)}")
+    check(len(repetitions) == 2 * 4 * 3, f"2 sizes x 4 modes x 3 repetitions: {len(repetitions)}")
+    check(len(summaries) == 2 * 4 * 7, f"7 statistics per mode and size: {len(summaries)}")
     check(len(rows) == len(repetitions) + len(summaries), "only repetition and summary rows")
     check({r["parameters"] for r in rows} == {"payload_bytes=1000", "payload_bytes=2048"},
           "exact byte counts in the parameters column")
@@ -169,7 +169,8 @@ def test_reports(cwd):
     check(document["parameter_sets"][1]["parameters"] == {"payload_bytes": 2048},
           "JSON parameters are exact numbers")
     modes = document["parameter_sets"][0]["modes"]
-    check([m["name"] for m in modes] == ["thread", "spawn", "run"], "JSON modes baseline first")
+    check([m["name"] for m in modes] == ["thread", "spawn", "run", "run-cold"],
+          "JSON modes baseline first")
     check(all(len(m["repetitions"]) == 3 for m in modes), "JSON has every repetition")
     check(set(modes[1]["summary"]["result_received_ns"]) ==
           {"count", "min", "median", "mean", "p90", "max", "stddev", "cv", "unstable"},
@@ -182,7 +183,7 @@ def test_reports(cwd):
     check(json.loads(stdout_json.stdout)["scenario"] == "spawn", "--json - prints JSON to stdout")
 
     markdown = run(["spawn", "--format", "markdown", "--csv", "out3.csv"] + FAST, cwd)
-    check(markdown.returncode == 0 and "| thread (baseline) | spawn | run |" in markdown.stdout,
+    check(markdown.returncode == 0 and "| thread (baseline) | spawn | run | run-cold |" in markdown.stdout,
           "markdown has the side-by-side table")
     check("```" in markdown.stdout, "markdown shows the filmstrips in a code block")
 
@@ -204,7 +205,7 @@ def test_default_csv(cwd):
     check("\x1b[" not in result.stdout, "--no-color (and a pipe) means no escape sequences")
     with open(os.path.join(cwd, "out", "nested", files[0]), newline="") as f:
         rows = list(csv.DictReader(f))
-    check(len(rows) == 3 * 3 + 3 * 7, "default CSV holds every row")
+    check(len(rows) == 4 * 3 + 4 * 7, "default CSV holds every row")
 
 
 GROUPS = {"help": test_help, "bad_input": test_bad_input, "reports": test_reports,
