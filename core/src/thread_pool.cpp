@@ -19,6 +19,24 @@
 namespace iso::detail {
 namespace {
 
+inline void cpu_relax() noexcept {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#else
+  std::this_thread::yield();
+#endif
+}
+
+// How long a thread that just parked watches for a new isolate before it sleeps. Waking a
+// sleeping thread costs a futex call and, when its core is idle, a trip through the scheduler
+// (and, in a virtual machine, the hypervisor) of tens of microseconds: as much as creating a
+// thread. A program that spawns one isolate after another hands the next one over within
+// microseconds, so a short watch catches it. Adaptive, like the mailbox's spin: a watch that
+// catches an isolate doubles the next one, a watch that ends in sleep halves it, so a pool
+// nobody spawns from soon stops spinning.
+constexpr std::chrono::nanoseconds kMinWatch = std::chrono::microseconds(1);
+constexpr std::chrono::nanoseconds kMaxWatch = std::chrono::microseconds(100);
+
 class ThreadPool {
  public:
   static ThreadPool& instance() {
@@ -55,10 +73,12 @@ class ThreadPool {
         Worker* worker = parked_.back();  // the warmest
         parked_.pop_back();
         worker->task = std::move(task);
+        worker->handed_over.store(true, std::memory_order_release);
+        const bool asleep = worker->asleep;
         ++running_;
         ++reused_;
         lock.unlock();
-        worker->wake.notify_one();
+        if (asleep) worker->wake.notify_one();  // a watching worker sees handed_over itself
         join_all(exited);
         return;
       }
@@ -104,6 +124,8 @@ class ThreadPool {
   struct Worker {
     std::thread thread;
     UniqueFunction<void()> task;  // set (under the pool's lock) when an isolate is handed over
+    std::atomic<bool> handed_over{false};  // task was set: what a watching worker looks at
+    bool asleep = false;                   // waiting on `wake` (under the pool's lock)
     std::condition_variable wake;
   };
 
@@ -136,8 +158,24 @@ class ThreadPool {
     auto parked_since = std::chrono::steady_clock::now();
     if (!shutting_down_ && parked_.size() < limits_.max_parked) {
       parked_.push_back(&self);
+      self.handed_over.store(false, std::memory_order_relaxed);
+      const auto watch = std::chrono::nanoseconds(watch_ns_.load(std::memory_order_relaxed));
+      lock.unlock();
+      const auto watch_end = std::chrono::steady_clock::now() + watch;
+      bool caught = false;
+      while (!caught && std::chrono::steady_clock::now() < watch_end) {
+        for (int i = 0; i < 32 && !caught; ++i) {
+          caught = self.handed_over.load(std::memory_order_acquire);
+          cpu_relax();
+        }
+      }
+      const auto next_watch = caught ? std::min(watch * 2, kMaxWatch)
+                                     : std::max(watch / 2, std::chrono::nanoseconds(kMinWatch));
+      watch_ns_.store(next_watch.count(), std::memory_order_relaxed);
+      lock.lock();
       for (;;) {
         if (self.task) {  // run() took us off parked_
+          self.asleep = false;
           task = std::move(self.task);
           return true;
         }
@@ -147,8 +185,10 @@ class ThreadPool {
         }();
         const auto deadline = parked_since + limits_.idle_timeout;
         if (shutting_down_ || over_bound || std::chrono::steady_clock::now() >= deadline) break;
+        self.asleep = true;
         self.wake.wait_until(lock, deadline);
       }
+      self.asleep = false;
       std::erase(parked_, &self);
     }
     if (shutting_down_) return false;  // the destructor joins us
@@ -165,6 +205,8 @@ class ThreadPool {
   std::vector<std::unique_ptr<Worker>> workers_;   // running or parked
   std::vector<std::unique_ptr<Worker>> finished_;  // exited, not yet joined
   std::vector<Worker*> parked_;                    // most recently parked last
+  std::atomic<std::int64_t> watch_ns_{
+      std::chrono::duration_cast<std::chrono::nanoseconds>(kMaxWatch).count() / 4};
   bool shutting_down_ = false;
   std::size_t running_ = 0;
   std::uint64_t threads_started_ = 0;
