@@ -4,6 +4,7 @@
 
 #include "iso/run_main.hpp"
 #include "isolate_state.hpp"
+#include "thread_pool.hpp"
 
 namespace iso {
 namespace detail {
@@ -92,6 +93,7 @@ MainIsolate::MainIsolate(std::string debug_name) {
 
 MainIsolate::~MainIsolate() {
   state_->group->shut_down();
+  drain_thread_pool();
 }
 
 void MainIsolate::run(EntryTask first_event) {

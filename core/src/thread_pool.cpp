@@ -101,6 +101,23 @@ class ThreadPool {
     join_all(exited);
   }
 
+  // Lets every parked thread exit and joins it. Waits (a bounded while) for threads still
+  // finishing an isolate, so that none parks after the drain.
+  void drain() {
+    std::vector<std::unique_ptr<Worker>> exited;
+    {
+      std::unique_lock lock(mutex_);
+      const std::size_t bound = limits_.max_parked;
+      limits_.max_parked = 0;
+      for (Worker* worker : parked_) worker->wake.notify_one();
+      changed_.wait_for(lock, std::chrono::seconds(1),
+                        [&] { return parked_.empty() && running_ == 0; });
+      limits_.max_parked = bound;
+      exited.swap(finished_);
+    }
+    join_all(exited);
+  }
+
   ThreadPoolStats stats() noexcept {
     std::lock_guard lock(mutex_);
     return {parked_.size(), running_, threads_started_, isolates_started_, reused_};
@@ -196,10 +213,12 @@ class ThreadPool {
                            [&](const auto& worker) { return worker.get() == &self; });
     finished_.push_back(std::move(*me));
     workers_.erase(me);
+    changed_.notify_all();
     return false;
   }
 
   std::mutex mutex_;
+  std::condition_variable changed_;  // a thread exited: what drain() waits for
   ThreadPoolLimits limits_{std::max<std::size_t>(16, 2 * std::thread::hardware_concurrency()),
                            std::chrono::milliseconds(5000)};
   std::vector<std::unique_ptr<Worker>> workers_;   // running or parked
@@ -218,6 +237,10 @@ class ThreadPool {
 
 void run_on_pool_thread(UniqueFunction<void()> task) {
   ThreadPool::instance().run(std::move(task));
+}
+
+void drain_thread_pool() {
+  ThreadPool::instance().drain();
 }
 
 }  // namespace iso::detail

@@ -11,4 +11,9 @@ namespace iso::detail {
 /// thread is needed and cannot be created (then the task is destroyed, not run).
 void run_on_pool_thread(UniqueFunction<void()> task);
 
+/// Lets every parked thread exit and joins it (run_main does, as it returns: a thread that
+/// outlived the program's main isolate would run its thread-exit clean-up, a library's
+/// per-thread state among it, after that library was torn down at exit).
+void drain_thread_pool();
+
 }  // namespace iso::detail

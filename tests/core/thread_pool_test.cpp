@@ -97,24 +97,42 @@ TEST(ThreadPool, AnEndedIsolatesThreadRunsTheNextIsolate) {
 
 TEST(ThreadPool, ParkedThreadsAreNamedSo) {
   PoolLimits limits({4, 60s});
-  iso::run_main([]() -> iso::Future<void> { (void)co_await iso::Isolate::run([] { return 0; }); });
-  ASSERT_TRUE(wait_until_parked(1));
-  bool found = false;
-  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/task")) {
-    std::ifstream comm(entry.path() / "comm");
-    std::string name;
-    std::getline(comm, name);
-    found = found || name == "iso-parked";
-  }
+  const bool found = iso::run_main([]() -> iso::Future<bool> {
+    (void)co_await iso::Isolate::run([] { return 0; });
+    EXPECT_TRUE(wait_until_parked(1));
+    bool seen = false;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/task")) {
+      std::ifstream comm(entry.path() / "comm");
+      std::string name;
+      std::getline(comm, name);
+      seen = seen || name == "iso-parked";
+    }
+    co_return seen;
+  });
   EXPECT_TRUE(found);
 }
 
 TEST(ThreadPool, IdleThreadsExitAfterTheTimeout) {
   PoolLimits limits({4, 60s});
-  iso::run_main([]() -> iso::Future<void> { (void)co_await iso::Isolate::run([] { return 0; }); });
-  ASSERT_TRUE(wait_until_parked(1));
-  iso::set_thread_pool_limits({4, 1ms});
-  EXPECT_TRUE(wait_until_parked(0));
+  iso::run_main([]() -> iso::Future<void> {
+    (void)co_await iso::Isolate::run([] { return 0; });
+    EXPECT_TRUE(wait_until_parked(1));
+    iso::set_thread_pool_limits({4, 1ms});
+    EXPECT_TRUE(wait_until_parked(0));
+  });
+}
+
+// A thread outliving the main isolate would run its libraries' thread-exit clean-up after they
+// were torn down at exit: run_main returns with no thread parked.
+TEST(ThreadPool, NoThreadStaysParkedAfterRunMain) {
+  PoolLimits limits({4, 60s});
+  iso::run_main([]() -> iso::Future<void> {
+    (void)co_await iso::Isolate::run([] { return 0; });
+    EXPECT_TRUE(wait_until_parked(1));
+  });
+  const auto stats = iso::thread_pool_stats();
+  EXPECT_EQ(stats.parked, 0u);
+  EXPECT_EQ(stats.running, 0u);
 }
 
 TEST(ThreadPool, NoMoreThanTheBoundStayParked) {
@@ -135,11 +153,11 @@ TEST(ThreadPool, NoMoreThanTheBoundStayParked) {
     }
     EXPECT_GE(iso::thread_pool_stats().running, 6u);
     for (auto& stop : stops) stop.send(0);
+    EXPECT_TRUE(wait_until_parked(2));
+    std::this_thread::sleep_for(20ms);  // room for a thread that would wrongly park late
+    EXPECT_EQ(iso::thread_pool_stats().parked, 2u);
+    EXPECT_EQ(iso::thread_pool_stats().running, 0u);
   });
-  EXPECT_TRUE(wait_until_parked(2));
-  std::this_thread::sleep_for(20ms);  // room for a thread that would wrongly park late
-  EXPECT_EQ(iso::thread_pool_stats().parked, 2u);
-  EXPECT_EQ(iso::thread_pool_stats().running, 0u);
 }
 
 TEST(ThreadPool, NegativeTimeoutIsRefused) {

@@ -10,8 +10,10 @@
 //   account, Isolate::current() and its thread name (as `top -H`, perf and gdb show it) are
 //   set when it starts and cleared when it ends. A parked thread is named "iso-parked".
 // - The pool is bounded: a thread that would park beyond `max_parked` exits instead, and a
-//   parked thread that is not reused within `idle_timeout` exits. At process exit every parked
-//   thread is woken and joined; nothing is left running or leaked.
+//   parked thread that is not reused within `idle_timeout` exits. When run_main returns, every
+//   parked thread has exited and been joined (a thread outliving the program's main isolate
+//   would run its libraries' per-thread clean-up after they were torn down at exit); at process
+//   exit any thread left is woken and joined. Nothing is left running or leaked.
 
 #include <chrono>
 #include <cstddef>
