@@ -216,7 +216,7 @@ TEST(Departures, AnIsolateEndedByAnErrorHoldsNoMemory) {
         [](int) -> iso::Future<void> {
           local->assign(1000, 7);
           for (int i = 0; i < 2000; ++i) iso::schedule_microtask([] {});
-          auto timer = iso::Timer::periodic(1ms, [] {});
+          [[maybe_unused]] auto timer = iso::Timer::periodic(1ms, [] {});
           co_await iso::delay(2ms);
           throw std::runtime_error("the end");
         },
