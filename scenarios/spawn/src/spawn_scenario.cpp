@@ -217,17 +217,10 @@ class SpawnScenario final : public ScenarioOf<PayloadPoint> {
     const MetricSpec& primary = result.primary_metric();
     for (const auto& set : result.parameter_sets) {
       // By name: --mode may have chosen any subset, in any order.
-      const auto median_of = [&](std::string_view mode) -> std::optional<double> {
-        for (const auto& run : set.modes) {
-          if (run.mode.name != mode) continue;
-          if (const auto* summary = run.summary(primary.key)) return summary->statistics.median;
-        }
-        return std::nullopt;
-      };
-      const auto thread = median_of("thread");
-      const auto spawn = median_of("spawn");
-      const auto run = median_of("run");
-      const auto cold = median_of("run-cold");
+      const auto thread = median(set, "thread", primary.key);
+      const auto spawn = median(set, "spawn", primary.key);
+      const auto run = median(set, "run", primary.key);
+      const auto cold = median(set, "run-cold", primary.key);
       // One conclusion per parameter set, of the parts the chosen modes allow.
       std::vector<std::string> parts;
       if (thread && spawn && run) {
