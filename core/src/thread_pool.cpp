@@ -74,11 +74,12 @@ class ThreadPool {
         parked_.pop_back();
         worker->task = std::move(task);
         worker->handed_over.store(true, std::memory_order_release);
-        const bool asleep = worker->asleep;
+        // Woken under the lock: once the lock is released the worker may run the task, exit
+        // and be joined and freed by another spawner before a later notify reached it.
+        if (worker->asleep) worker->wake.notify_one();  // a watching one sees handed_over
         ++running_;
         ++reused_;
         lock.unlock();
-        if (asleep) worker->wake.notify_one();  // a watching worker sees handed_over itself
         join_all(exited);
         return;
       }
