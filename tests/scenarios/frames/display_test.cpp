@@ -115,13 +115,14 @@ TEST(Display, BlockedLoopDropsVsyncsAndRendersTheNewest) {
 
 TEST(Display, RestartsWithAFreshWindow) {
   iso::run_main([]() -> iso::Future<void> {
+    // Windows of 25 VSyncs: long enough that a loaded machine still renders some in each.
     Display display({250, 0ns});
     display.start();
-    co_await iso::delay(20ms);
+    co_await iso::delay(100ms);
     const FrameLog first = display.stop();
     EXPECT_FALSE(display.is_running());
     display.start();
-    co_await iso::delay(20ms);
+    co_await iso::delay(100ms);
     const FrameLog second = display.stop();
     EXPECT_GE(second.started, first.stopped);
     expect_consistent(first);
