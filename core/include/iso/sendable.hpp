@@ -41,7 +41,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <deque>
-#include <fstream>
+#include <iosfwd>  // the file streams, named only to be refused
 #include <functional>
 #include <list>
 #include <map>
@@ -224,46 +224,67 @@ struct Assess {
 
 // ---- the standard templates -----------------------------------------------------------------
 
-template <class C, class Traits>
-struct Assess<std::basic_string<C, Traits, std::allocator<C>>> {
-  static constexpr Verdict value = Assess<C>::value;
+/// The element types a value of a standard template holds, and whether it uses the standard
+/// allocator, comparator and hash (a custom one could reach shared memory or state, so a
+/// template with one is refused). The one table of the standard templates the rules know: what
+/// may cross (Assess) and where a refusal's diagnostic leads (AssertParts) both read it.
+template <bool Standard, class... Parts>
+struct TemplateOf {
+  static constexpr bool standard = Standard;
+  template <template <class...> class F>
+  using with_parts = F<Parts...>;
+  static constexpr Verdict verdict() noexcept {
+    if constexpr (Standard) {
+      return assess_all<Parts...>();
+    } else {
+      return {Refusal::not_opted_in, true};
+    }
+  }
 };
+
 template <class T>
-struct Assess<std::vector<T, std::allocator<T>>> : Assess<T> {};
+struct StandardTemplate;
+
 template <class T>
-struct Assess<std::deque<T, std::allocator<T>>> : Assess<T> {};
+concept IsStandardTemplate = requires { StandardTemplate<T>::standard; };
+
+template <class C, class Traits, class A>
+struct StandardTemplate<std::basic_string<C, Traits, A>>
+    : TemplateOf<std::is_same_v<A, std::allocator<C>>, C> {};
+template <class T, class A>
+struct StandardTemplate<std::vector<T, A>> : TemplateOf<std::is_same_v<A, std::allocator<T>>, T> {};
+template <class T, class A>
+struct StandardTemplate<std::deque<T, A>> : TemplateOf<std::is_same_v<A, std::allocator<T>>, T> {};
+template <class T, class A>
+struct StandardTemplate<std::list<T, A>> : TemplateOf<std::is_same_v<A, std::allocator<T>>, T> {};
+template <class T, class C, class A>
+struct StandardTemplate<std::set<T, C, A>>
+    : TemplateOf<std::is_same_v<std::set<T, C, A>, std::set<T>>, T> {};
+template <class T, class H, class E, class A>
+struct StandardTemplate<std::unordered_set<T, H, E, A>>
+    : TemplateOf<std::is_same_v<std::unordered_set<T, H, E, A>, std::unordered_set<T>>, T> {};
+template <class K, class V, class C, class A>
+struct StandardTemplate<std::map<K, V, C, A>>
+    : TemplateOf<std::is_same_v<std::map<K, V, C, A>, std::map<K, V>>, K, V> {};
+template <class K, class V, class H, class E, class A>
+struct StandardTemplate<std::unordered_map<K, V, H, E, A>>
+    : TemplateOf<std::is_same_v<std::unordered_map<K, V, H, E, A>, std::unordered_map<K, V>>, K,
+                 V> {};
 template <class T>
-struct Assess<std::list<T, std::allocator<T>>> : Assess<T> {};
-template <class T>
-struct Assess<std::set<T, std::less<T>, std::allocator<T>>> : Assess<T> {};
-template <class T>
-struct Assess<std::unordered_set<T, std::hash<T>, std::equal_to<T>, std::allocator<T>>>
-    : Assess<T> {};
-template <class K, class V>
-struct Assess<std::map<K, V, std::less<K>, std::allocator<std::pair<const K, V>>>> {
-  static constexpr Verdict value = assess_all<K, V>();
-};
-template <class K, class V>
-struct Assess<std::unordered_map<K, V, std::hash<K>, std::equal_to<K>,
-                                 std::allocator<std::pair<const K, V>>>> {
-  static constexpr Verdict value = assess_all<K, V>();
-};
-template <class T>
-struct Assess<std::optional<T>> : Assess<T> {};
+struct StandardTemplate<std::optional<T>> : TemplateOf<true, T> {};
 template <class... Ts>
-struct Assess<std::variant<Ts...>> {
-  static constexpr Verdict value = assess_all<Ts...>();
-};
+struct StandardTemplate<std::variant<Ts...>> : TemplateOf<true, Ts...> {};
 template <class A, class B>
-struct Assess<std::pair<A, B>> {
-  static constexpr Verdict value = assess_all<A, B>();
-};
+struct StandardTemplate<std::pair<A, B>> : TemplateOf<true, A, B> {};
 template <class... Ts>
-struct Assess<std::tuple<Ts...>> {
-  static constexpr Verdict value = assess_all<Ts...>();
-};
+struct StandardTemplate<std::tuple<Ts...>> : TemplateOf<true, Ts...> {};
 template <class T, std::size_t N>
-struct Assess<std::array<T, N>> : Assess<T> {};
+struct StandardTemplate<std::array<T, N>> : TemplateOf<true, T> {};
+
+template <IsStandardTemplate T>
+struct Assess<T> {
+  static constexpr Verdict value = StandardTemplate<T>::verdict();
+};
 
 template <class T, class D>
 struct Assess<std::unique_ptr<T, D>> {
@@ -342,30 +363,8 @@ struct AssertParts {
   static constexpr bool parts_ok = true;
   static constexpr void check() {}
 };
-template <class T, class A>
-struct AssertParts<std::vector<T, A>> : PartsOf<T> {};
-template <class T, class A>
-struct AssertParts<std::deque<T, A>> : PartsOf<T> {};
-template <class T, class A>
-struct AssertParts<std::list<T, A>> : PartsOf<T> {};
-template <class T, class C, class A>
-struct AssertParts<std::set<T, C, A>> : PartsOf<T> {};
-template <class T, class H, class E, class A>
-struct AssertParts<std::unordered_set<T, H, E, A>> : PartsOf<T> {};
-template <class K, class V, class C, class A>
-struct AssertParts<std::map<K, V, C, A>> : PartsOf<K, V> {};
-template <class K, class V, class H, class E, class A>
-struct AssertParts<std::unordered_map<K, V, H, E, A>> : PartsOf<K, V> {};
-template <class T>
-struct AssertParts<std::optional<T>> : PartsOf<T> {};
-template <class... Ts>
-struct AssertParts<std::variant<Ts...>> : PartsOf<Ts...> {};
-template <class A, class B>
-struct AssertParts<std::pair<A, B>> : PartsOf<A, B> {};
-template <class... Ts>
-struct AssertParts<std::tuple<Ts...>> : PartsOf<Ts...> {};
-template <class T, std::size_t N>
-struct AssertParts<std::array<T, N>> : PartsOf<T> {};
+template <IsStandardTemplate T>
+struct AssertParts<T> : StandardTemplate<T>::template with_parts<PartsOf> {};
 template <class R>
 struct AssertParts<RunOutcome<R>> : PartsOf<typename Assess<RunOutcome<R>>::Value> {};
 template <class T, auto... Members>
@@ -438,49 +437,19 @@ constexpr void assert_sendable() {
 template <class T>
 T cross(const T& value);
 
-/// How a type that holds a TransferableTypedData crosses: part by part.
+/// How a type that holds a TransferableTypedData crosses: part by part. A container crosses
+/// element by element (a map's keys and values each), built in its order; the other standard
+/// templates have their own shape below.
 template <class T>
-struct CrossParts;
-
-template <class T, class A>
-struct CrossParts<std::vector<T, A>> {
-  static std::vector<T, A> make(const std::vector<T, A>& from) {
-    std::vector<T, A> to;
-    to.reserve(from.size());
-    for (const auto& item : from) to.push_back(cross(item));
-    return to;
-  }
-};
-template <class T, class A>
-struct CrossParts<std::deque<T, A>> {
-  static std::deque<T, A> make(const std::deque<T, A>& from) {
-    std::deque<T, A> to;
-    for (const auto& item : from) to.push_back(cross(item));
-    return to;
-  }
-};
-template <class T, class A>
-struct CrossParts<std::list<T, A>> {
-  static std::list<T, A> make(const std::list<T, A>& from) {
-    std::list<T, A> to;
-    for (const auto& item : from) to.push_back(cross(item));
-    return to;
-  }
-};
-template <class K, class V, class C, class A>
-struct CrossParts<std::map<K, V, C, A>> {
-  static std::map<K, V, C, A> make(const std::map<K, V, C, A>& from) {
-    std::map<K, V, C, A> to;
-    for (const auto& [key, item] : from) to.emplace_hint(to.end(), cross(key), cross(item));
-    return to;
-  }
-};
-template <class K, class V, class H, class E, class A>
-struct CrossParts<std::unordered_map<K, V, H, E, A>> {
-  static std::unordered_map<K, V, H, E, A> make(const std::unordered_map<K, V, H, E, A>& from) {
-    std::unordered_map<K, V, H, E, A> to;
-    to.reserve(from.size());
-    for (const auto& [key, item] : from) to.emplace(cross(key), cross(item));
+struct CrossParts {
+  static T make(const T& from) {
+    T to;
+    if constexpr (requires { to.reserve(from.size()); }) to.reserve(from.size());
+    if constexpr (requires { typename T::mapped_type; }) {
+      for (const auto& [key, item] : from) to.emplace_hint(to.end(), cross(key), cross(item));
+    } else {
+      for (const auto& item : from) to.insert(to.end(), cross(item));
+    }
     return to;
   }
 };

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <functional>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -73,6 +74,19 @@ static_assert(!iso::Sendable<std::vector<int*>>);
 static_assert(!iso::Sendable<std::map<std::string, std::unique_ptr<int>>>);
 static_assert(!iso::Sendable<std::optional<iso::ReceivePort>>);
 static_assert(!iso::Sendable<iso::detail::RunOutcome<std::unique_ptr<int>>>);
+
+// A custom allocator, comparator or hash could reach shared state: the container is refused.
+template <class T>
+struct CustomAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = CustomAllocator<U>;
+  };
+};
+static_assert(iso::Sendable<std::vector<int>> && !iso::Sendable<std::vector<int, CustomAllocator<int>>>);
+static_assert(!iso::Sendable<std::basic_string<char, std::char_traits<char>, CustomAllocator<char>>>);
+static_assert(iso::Sendable<std::set<int>> && !iso::Sendable<std::set<int, std::greater<int>>>);
+static_assert(!iso::Sendable<std::map<int, int, std::greater<int>>>);
 
 // A copy constructor is the crossing unless a transferable must be moved instead.
 static_assert(iso::detail::plain_copy_v<std::vector<Product>>);

@@ -2,6 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <deque>
+#include <list>
+#include <map>
+#include <optional>
+#include <tuple>
+#include <unordered_map>
+#include <variant>
+
 #include "message_fixtures.hpp"
 
 using fixtures::address_of;
@@ -109,6 +118,37 @@ TEST(Transfer, StructFieldsAndElementsAreTransferredNotShared) {
   EXPECT_TRUE(many[0].is_empty());
   EXPECT_EQ(first.get<fixtures::Upload>().data.size(), 7u);
   EXPECT_EQ(second.get<std::vector<iso::TransferableTypedData>>()[0].size(), 1u);
+}
+
+// Every standard template that can hold one crosses part by part: each buffer is moved.
+TEST(Transfer, EveryContainerShapeMovesItsBuffers) {
+  using Bytes = iso::TransferableTypedData;
+  const auto bytes = [](const char* text) { return Bytes::from_list(std::string(text)); };
+  std::deque<Bytes> deque{bytes("a")};
+  std::list<Bytes> list{bytes("bb")};
+  std::map<int, Bytes> map{{1, bytes("ccc")}};
+  std::unordered_map<std::string, Bytes> unordered{{"k", bytes("dddd")}};
+  std::optional<Bytes> optional{bytes("eeeee")};
+  std::variant<int, Bytes> variant{bytes("ffffff")};
+  std::tuple<int, Bytes> tuple{7, bytes("ggggggg")};
+  std::array<Bytes, 2> array{bytes("h"), bytes("ii")};
+  const auto all = std::tuple{deque, list, map, unordered, optional, variant, tuple, array};
+  iso::Message message = iso::Message::copy_of(all, nullptr);
+
+  for (const Bytes* sent : {&deque.front(), &list.front(), &map.at(1), &unordered.at("k"),
+                            &*optional, &std::get<Bytes>(variant), &std::get<1>(tuple), &array[0],
+                            &array[1]}) {
+    EXPECT_TRUE(sent->is_empty());
+  }
+  const auto& got = message.get<std::remove_const_t<decltype(all)>>();
+  EXPECT_EQ(std::get<0>(got).front().size(), 1u);
+  EXPECT_EQ(std::get<1>(got).front().size(), 2u);
+  EXPECT_EQ(std::get<2>(got).at(1).size(), 3u);
+  EXPECT_EQ(std::get<3>(got).at("k").size(), 4u);
+  EXPECT_EQ(std::get<4>(got)->size(), 5u);
+  EXPECT_EQ(std::get<Bytes>(std::get<5>(got)).size(), 6u);
+  EXPECT_EQ(std::get<1>(std::get<6>(got)).size(), 7u);
+  EXPECT_EQ(std::get<7>(got)[1].size(), 2u);
 }
 
 // Across isolates: the worker materializes and reports where the bytes are; a second transfer
