@@ -1,6 +1,7 @@
 #include "bench/harness/quantities.hpp"
 
 #include <fmt/format.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -196,6 +197,11 @@ std::uint64_t usable_memory_bytes() noexcept {
       }
     }
   } catch (...) {  // an unreadable limit is no limit
+  }
+  // `ulimit -v`: beyond it every allocation fails, whatever the machine has.
+  struct rlimit address_space {};
+  if (::getrlimit(RLIMIT_AS, &address_space) == 0 && address_space.rlim_cur != RLIM_INFINITY) {
+    memory = std::min<std::uint64_t>(memory, address_space.rlim_cur);
   }
   return memory;
 }

@@ -39,7 +39,8 @@ std::vector<std::uint64_t> parse_size_list(std::string_view text, std::string_vi
 
 /// The memory this process may use, in bytes: the machine's physical memory, or the control
 /// group's limit when that is smaller (a container: cgroup v2 memory.max, v1
-/// memory.limit_in_bytes); 0 if unknown.
+/// memory.limit_in_bytes), or the address-space limit (ulimit -v) when that is smaller still;
+/// 0 if unknown.
 std::uint64_t usable_memory_bytes() noexcept;
 
 /// Nanoseconds in `text`. A unit is required ("2" is rejected: 2 what?); "µs" is accepted as
