@@ -1,6 +1,10 @@
 #include "json_parse/errors.hpp"
 
+#include <string>
+
 namespace json_parse {
+
+static_assert(kDeepestJsonNesting == 1024, "describe(too_deep) names the limit");
 
 const char* describe(JsonProblem problem) noexcept {
   switch (problem) {
@@ -12,6 +16,10 @@ const char* describe(JsonProblem problem) noexcept {
       return "truncated JSON";
     case JsonProblem::malformed:
       return "malformed JSON";
+    case JsonProblem::out_of_range:
+      return "number out of range";
+    case JsonProblem::too_deep:
+      return "nesting deeper than 1024";
     case JsonProblem::too_large:
       return "JSON too large";
     case JsonProblem::not_a_product:

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include "json_parse/dynamic_decoder.hpp"
@@ -44,6 +45,10 @@ InputProblem input_problem(JsonProblem problem) {
       return InputProblem::truncated;
     case JsonProblem::too_large:
       return InputProblem::too_large;
+    case JsonProblem::out_of_range:
+      return InputProblem::out_of_range;
+    case JsonProblem::too_deep:
+      return InputProblem::too_deep;
     case JsonProblem::malformed:
     case JsonProblem::not_a_product:
       break;
@@ -75,24 +80,46 @@ std::string read_input_file(const std::filesystem::path& path) {
   if (!S_ISREG(status.st_mode)) {
     throw InputError(InputProblem::not_a_regular_file, path, std::nullopt, "is not a regular file");
   }
-  const auto size = static_cast<std::size_t>(status.st_size);
-  if (size == 0) {
-    throw InputError(InputProblem::empty_file, path, 0, "the file is empty (0 bytes)");
+  // The size is checked before a byte is read: a file beyond what the parser accepts is
+  // refused at once, not after minutes of reading and gigabytes of memory.
+  if (static_cast<std::uint64_t>(status.st_size) > kLargestJsonBytes) {
+    throw InputError(InputProblem::too_large, path, std::nullopt,
+                     describe(JsonProblem::too_large) + std::string(": ") +
+                         std::to_string(status.st_size) + " bytes; the parser accepts up to " +
+                         std::to_string(kLargestJsonBytes));
   }
+  // A regular file may report 0 bytes and still hold text (/proc/cpuinfo): read to the end.
+  const auto size = static_cast<std::size_t>(status.st_size);
+  const bool size_known = size != 0;
   std::string body;
-  body.reserve(size + kJsonPadding);
-  body.resize(size);
+  body.reserve((size_known ? size : std::size_t{4096}) + kJsonPadding);
+  body.resize(size_known ? size : std::size_t{4096});
   std::size_t done = 0;
-  while (done < size) {
-    const ssize_t got = ::read(file.get(), body.data() + done, size - done);
+  for (;;) {
+    if (done == body.size()) {
+      if (size_known) break;
+      if (body.size() > kLargestJsonBytes) {
+        throw InputError(InputProblem::too_large, path, std::nullopt,
+                         std::string(describe(JsonProblem::too_large)) + ": more than " +
+                             std::to_string(kLargestJsonBytes) +
+                             " bytes; the parser accepts up to " +
+                             std::to_string(kLargestJsonBytes));
+      }
+      body.reserve(2 * body.size() + kJsonPadding);
+      body.resize(2 * body.size());
+    }
+    const ssize_t got = ::read(file.get(), body.data() + done, body.size() - done);
     if (got < 0) {
       if (errno == EINTR) continue;
       unreadable(path, errno);
     }
-    if (got == 0) break;  // the file shrank while we read it: decode what is there
+    if (got == 0) break;  // the end, or the file shrank while we read it: decode what is there
     done += static_cast<std::size_t>(got);
   }
   body.resize(done);
+  if (done == 0) {
+    throw InputError(InputProblem::empty_file, path, 0, "the file is empty (0 bytes)");
+  }
   return body;
 }
 
@@ -102,6 +129,28 @@ iso::Value decode_input(const std::filesystem::path& path, PaddedView body) {
   } catch (const DecodeError& error) {
     throw InputError(input_problem(error.problem()), path, error.offset(), error.what());
   }
+}
+
+std::size_t count_json_values(std::string_view text) {
+  // Outside strings every value but the first follows a ',' or opens with '[' or '{' (an
+  // empty container is one value all the same); inside strings nothing counts.
+  std::size_t values = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == ',' || c == '[' || c == '{') {
+      ++values;
+    }
+  }
+  return values + 1;
 }
 
 InputDocument load_input(const std::filesystem::path& path) {

@@ -1,6 +1,9 @@
 #include "json_fault_locator.hpp"
 
+#include <charconv>
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <vector>
 
 namespace json_parse::detail {
@@ -34,6 +37,11 @@ class SyntaxScanner {
       : text_(text), max_depth_(max_depth) {}
 
   std::optional<JsonFault> run() {
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") {
+      return malformed(
+          "the text starts with a UTF-8 byte order mark (bytes ef bb bf), which JSON does not "
+          "allow; save the file as UTF-8 without BOM");
+    }
     skip_space();
     if (at_end()) return JsonFault{JsonProblem::empty, pos_, "the text holds no JSON value"};
     for (;;) {
@@ -109,7 +117,10 @@ class SyntaxScanner {
       const char c = peek();
       if (c == '[' || c == '{') {
         if (stack_.size() >= max_depth_) {
-          return malformed("nesting deeper than " + std::to_string(max_depth_) + " levels");
+          return JsonFault{JsonProblem::too_deep, pos_,
+                           "list or object number " + std::to_string(max_depth_ + 1) +
+                               " of a nesting opens here; the parser allows " +
+                               std::to_string(max_depth_) + " levels"};
         }
         ++pos_;
         stack_.push_back(c);
@@ -174,7 +185,35 @@ class SyntaxScanner {
       if (!at_end() && (peek() == '+' || peek() == '-')) ++pos_;
       if (auto fault = digits("in the exponent")) return fault;
     }
-    return std::nullopt;
+    return number_range(start);
+  }
+
+  // The parser holds an integer as a 64-bit integer (signed, or unsigned when positive) and any
+  // other number as a double; beyond those it fails. (Underflow is no failure: it gives 0.)
+  std::optional<JsonFault> number_range(std::size_t start) const {
+    const std::string number(text_.substr(start, pos_ - start));
+    const char* first = number.data();
+    const char* last = first + number.size();
+    bool fits = false;
+    const char* holder = "a 64-bit integer";
+    if (number.find_first_of(".eE") != std::string::npos) {
+      holder = "a double";
+      fits = std::isfinite(std::strtod(first, nullptr));  // the "C" locale: '.' is the point
+    } else if (number.front() == '-') {
+      std::int64_t value = 0;
+      fits = std::from_chars(first, last, value).ec == std::errc();
+    } else {
+      std::uint64_t value = 0;
+      fits = std::from_chars(first, last, value).ec == std::errc();
+    }
+    if (fits) return std::nullopt;
+    constexpr std::size_t kShown = 40;
+    const std::string shown =
+        number.size() <= kShown
+            ? number
+            : number.substr(0, kShown) + "... (" + std::to_string(number.size()) + " characters)";
+    return JsonFault{JsonProblem::out_of_range, start,
+                     "the number " + shown + " does not fit " + holder};
   }
 
   std::optional<JsonFault> unicode_escape(unsigned& code) {
@@ -241,7 +280,12 @@ class SyntaxScanner {
         continue;
       }
       pos_ = escape;
-      return malformed("invalid escape '\\" + std::string(1, e) + "' in a string");
+      // The byte after the backslash is named, never echoed: it may be a NUL or a control.
+      const auto after = static_cast<unsigned char>(e);
+      return malformed("invalid escape " +
+                       (after >= 0x21 && after < 0x7f ? "'\\" + std::string(1, e) + "'"
+                                                      : "'\\' + " + byte_name(after)) +
+                       " in a string");
     }
   }
 

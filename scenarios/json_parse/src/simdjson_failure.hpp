@@ -7,11 +7,14 @@
 #include <optional>
 #include <string_view>
 
+#include "json_parse/errors.hpp"
 #include "json_parse/padded_body.hpp"
 
 namespace json_parse::detail {
 
 static_assert(kJsonPadding == simdjson::SIMDJSON_PADDING);
+static_assert(kLargestJsonBytes == simdjson::SIMDJSON_MAXSIZE_BYTES);
+static_assert(kDeepestJsonNesting == simdjson::DEFAULT_MAX_DEPTH);
 
 /// Throws DecodeError for `code` raised while decoding `text`. Syntax and UTF-8 faults are
 /// located byte-exact by a rescan of `text`; other errors (a wrong type, a missing key, a

@@ -74,6 +74,32 @@ TEST_F(InputFiles, EmptyFile) {
   EXPECT_EQ(e.message, "the file is empty (0 bytes)");
 }
 
+TEST_F(InputFiles, AFileThatReportsNoSizeIsReadToTheEnd) {
+  // /proc files are regular files of size 0 that still hold text.
+  if (!fs::exists("/proc/cpuinfo")) GTEST_SKIP() << "no /proc/cpuinfo here";
+  const Expectation e = failure_of("/proc/cpuinfo");
+  EXPECT_EQ(e.problem, InputProblem::malformed) << e.message;
+  EXPECT_EQ(e.offset, 0u);
+  EXPECT_EQ(e.message.find("empty"), std::string::npos) << e.message;
+}
+
+TEST_F(InputFiles, TooLargeIsRefusedBeforeReading) {
+  const fs::path path = directory_ / "huge.json";
+  std::ofstream(path).put('[');
+  std::error_code unsupported;
+  fs::resize_file(path, std::uintmax_t{kLargestJsonBytes} + 1, unsupported);  // sparse: no disk
+  if (unsupported) GTEST_SKIP() << "no sparse files here: " << unsupported.message();
+  const Expectation e = failure_of(path);
+  EXPECT_EQ(e.problem, InputProblem::too_large);
+  EXPECT_EQ(e.message, "JSON too large: 4294967296 bytes; the parser accepts up to 4294967295");
+}
+
+TEST(CountJsonValues, CountsContainersAndElementsButNothingInStrings) {
+  EXPECT_EQ(count_json_values("1"), 1u);
+  EXPECT_EQ(count_json_values("[1,2,3]"), 4u);
+  EXPECT_EQ(count_json_values(R"({"a":[1,{"b":2}],"c":"x,[{\",y"})"), 6u);
+}
+
 TEST_F(InputFiles, WhitespaceOnly) {
   const Expectation e = failure_of(write("blank.json", " \n\t "));
   EXPECT_EQ(e.problem, InputProblem::empty_file);
@@ -144,8 +170,26 @@ INSTANTIATE_TEST_SUITE_P(
                 "malformed JSON at byte 4: unexpected '2' after the JSON document"},
         BadJson{"TrailingAfterEmptyList", "[] x", InputProblem::malformed, 3,
                 "malformed JSON at byte 3: unexpected 'x' after the JSON document"},
-        BadJson{"TooDeep", std::string(1100, '['), InputProblem::malformed, 1024,
-                "malformed JSON at byte 1024: nesting deeper than 1024 levels"},
+        BadJson{"TooDeep", std::string(1100, '['), InputProblem::too_deep, 1024,
+                "nesting deeper than 1024 at byte 1024: list or object number 1025 of a nesting "
+                "opens here; the parser allows 1024 levels"},
+        BadJson{"DoubleOutOfRange", "[1, 1e999999]", InputProblem::out_of_range, 4,
+                "number out of range at byte 4: the number 1e999999 does not fit a double"},
+        BadJson{"IntegerOutOfRange", R"({"id": 123456789012345678901234567890})",
+                InputProblem::out_of_range, 7,
+                "number out of range at byte 7: the number 123456789012345678901234567890 does "
+                "not fit a 64-bit integer"},
+        BadJson{"NegativeIntegerOutOfRange", "[-9223372036854775809]", InputProblem::out_of_range,
+                1,
+                "number out of range at byte 1: the number -9223372036854775809 does not fit a "
+                "64-bit integer"},
+        BadJson{"ByteOrderMark", "\xEF\xBB\xBF[1]", InputProblem::malformed, 0,
+                "malformed JSON at byte 0: the text starts with a UTF-8 byte order mark (bytes "
+                "ef bb bf), which JSON does not allow; save the file as UTF-8 without BOM"},
+        BadJson{"NulAfterBackslash", std::string("[\"\\\0 tail\"]", 11), InputProblem::malformed, 2,
+                "malformed JSON at byte 2: invalid escape '\\' + byte 0x00 in a string"},
+        BadJson{"EscapeAfterBackslash", "[\"\\\x1b[31m\"]", InputProblem::malformed, 2,
+                "malformed JSON at byte 2: invalid escape '\\' + byte 0x1b in a string"},
         BadJson{"InvalidUtf8", "[\"a\xff\"]", InputProblem::invalid_utf8, 3,
                 "invalid UTF-8 at byte 3: byte 0xff cannot start a UTF-8 sequence"},
         BadJson{"OverlongUtf8", "[\"\xc0\xaf\"]", InputProblem::invalid_utf8, 2,

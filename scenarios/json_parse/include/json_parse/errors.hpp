@@ -11,12 +11,19 @@
 
 namespace json_parse {
 
+/// The largest text the parser accepts, in bytes (simdjson's SIMDJSON_MAXSIZE_BYTES), and its
+/// deepest nesting (DEFAULT_MAX_DEPTH); both checked against simdjson where it is compiled in.
+inline constexpr std::size_t kLargestJsonBytes = 0xFFFFFFFF;
+inline constexpr std::size_t kDeepestJsonNesting = 1024;
+
 enum class JsonProblem {
   empty,          ///< no JSON value at all (only whitespace)
   invalid_utf8,   ///< a byte sequence that is not UTF-8
   truncated,      ///< the text ends before the value does
-  malformed,      ///< a syntax error, an invalid escape, a number out of range, nesting too deep
-  too_large,      ///< beyond what the parser accepts (4 GiB)
+  malformed,      ///< a syntax error, an invalid escape
+  out_of_range,   ///< valid JSON syntax, but a number no 64-bit integer or double can hold
+  too_deep,       ///< valid JSON syntax, but nested deeper than kDeepestJsonNesting
+  too_large,      ///< beyond what the parser accepts (kLargestJsonBytes)
   not_a_product,  ///< valid JSON, but not the product list a product decoder expects
 };
 
@@ -47,6 +54,8 @@ enum class InputProblem {
   invalid_utf8,
   truncated,
   malformed,
+  out_of_range,
+  too_deep,
   too_large,
 };
 

@@ -8,6 +8,7 @@
 // then the worker's timings as a second message.
 
 #include <optional>
+#include <stdexcept>
 #include <utility>
 
 #include "iso/iso.hpp"
@@ -70,6 +71,17 @@ class CatalogWorker {
 
   const iso::SendPort& requests() const { return requests_; }
 
+  /// A worker that fails or ends while `replies` waits reports there, so the wait fails
+  /// instead of lasting for ever (an allocation failure while parsing, for one).
+  void report_failures_to(const iso::ReceivePort& replies) {
+    isolate_->add_error_listener(replies.send_port());
+    isolate_->add_on_exit_listener(replies.send_port());
+  }
+  void stop_reporting_to(const iso::ReceivePort& replies) {
+    isolate_->remove_error_listener(replies.send_port());
+    isolate_->remove_on_exit_listener(replies.send_port());
+  }
+
   /// Kills the worker and waits until it has ended.
   iso::Future<void> stop() {
     if (!isolate_) co_return;
@@ -92,12 +104,25 @@ struct Reply {
   FarSideTimings timings;
 };
 
+/// Throws unless `message` is a `T`: the worker's error, or its end, came instead.
+template <class T>
+void expect_reply(const iso::Message& message) {
+  if (message.is<T>()) return;
+  if (message.is<iso::UncaughtError>()) {
+    throw std::runtime_error("json-parse: the worker failed: " +
+                             message.get<iso::UncaughtError>().message);
+  }
+  throw std::runtime_error("json-parse: the worker ended without a reply");
+}
+
 iso::Future<Reply> receive_reply(iso::ReceivePort& replies) {
   Reply reply;
   iso::Message products = co_await replies.next();
+  expect_reply<ParsedCatalog>(products);
   reply.catalog = products.take<ParsedCatalog>();
   reply.usable_ns = steady_now_ns();
   iso::Message timings = co_await replies.next();
+  expect_reply<FarSideTimings>(timings);
   reply.timings = timings.take<FarSideTimings>();
   co_return reply;
 }
@@ -118,9 +143,11 @@ class WorkerRunner final : public RunnerBase {
     request_.reply = replies.send_port();
     Timeline t;
     t.in_hand_ns = steady_now_ns();
+    worker_.report_failures_to(replies);
     t.copy_in = worker_.requests().send(request_);
     t.main_released_ns = steady_now_ns();
     Reply reply = co_await receive_reply(replies);
+    worker_.stop_reporting_to(replies);
     t.usable_ns = reply.usable_ns;
     take_far_side(t, reply.timings);
     keep(std::move(reply.catalog));
@@ -154,10 +181,12 @@ class TransferRunner final : public RunnerBase {
     // TransferableTypedData.fromList([bytes]): the one copy, made on the main isolate.
     request.body = iso::TransferableTypedData::from_list(body_.bytes);
     const auto gathered = std::chrono::nanoseconds(steady_now_ns() - t.in_hand_ns);
+    worker_.report_failures_to(replies);
     const iso::SendCost sent = worker_.requests().send(request);  // O(1): the buffer moves
     t.copy_in = {gathered + sent.copy, body_.bytes.size() + sent.bytes};
     t.main_released_ns = steady_now_ns();
     Reply reply = co_await receive_reply(replies);
+    worker_.stop_reporting_to(replies);
     t.usable_ns = reply.usable_ns;
     take_far_side(t, reply.timings);
     keep(std::move(reply.catalog));
