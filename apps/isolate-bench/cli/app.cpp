@@ -17,8 +17,10 @@
 #include "bench/harness/settings_error.hpp"
 #include "cli/declared_options.hpp"
 #include "cli/parse_errors.hpp"
+#include "cli/printable.hpp"
 #include "options/output_options.hpp"
 #include "output/atomic_file.hpp"
+#include "output/checked_stdout.hpp"
 #include "output/progress.hpp"
 #include "output/report_plan.hpp"
 #include "report/metric_docs.hpp"
@@ -58,7 +60,7 @@ std::unique_ptr<ReportWriter> writer_for(OutputFormat format, bool no_color) {
 }
 
 int fail(const std::string& line, int code) {
-  std::cerr << line << std::endl;
+  std::cerr << printable(line) << std::endl;
   return code;
 }
 
@@ -89,24 +91,31 @@ std::string modes_help(const bench::Scenario& scenario) {
   return text + "\n";
 }
 
-/// Writes the files the plan names; returns the lines that tell where they went.
-std::vector<std::string> write_report_files(const ReportPlan& plan,
-                                            const bench::ScenarioResult& result) {
-  std::vector<std::string> written;
+/// Stages the files the plan names (ReportFiles: all are moved into place at commit, or none).
+/// Returns what each one is ("CSV report", "JSON report"), in the order staged.
+std::vector<std::string> stage_report_files(const ReportPlan& plan,
+                                            const bench::ScenarioResult& result,
+                                            ReportFiles& files) {
+  std::vector<std::string> kinds;
   if (plan.csv_file) {
-    std::filesystem::path path = *plan.csv_file;
+    const std::string csv = make_csv_writer()->render(result);
     if (plan.csv_is_default) {
-      std::filesystem::create_directories(path);
-      path = default_csv_path(path, result.scenario, result.started);
+      std::filesystem::create_directories(*plan.csv_file);
+      files.stage_new(
+          [folder = *plan.csv_file, &result](int attempt) {
+            return default_csv_path(folder, result.scenario, result.started, attempt);
+          },
+          csv);
+    } else {
+      files.stage(*plan.csv_file, csv);
     }
-    write_file_atomically(path, make_csv_writer()->render(result));
-    written.push_back("CSV report: " + path.string());
+    kinds.emplace_back("CSV report");
   }
   if (plan.json_file) {
-    write_file_atomically(*plan.json_file, make_json_writer()->render(result));
-    written.push_back("JSON report: " + plan.json_file->string());
+    files.stage(*plan.json_file, make_json_writer()->render(result));
+    kinds.emplace_back("JSON report");
   }
-  return written;
+  return kinds;
 }
 
 }  // namespace
@@ -196,21 +205,25 @@ int run_cli(int argc, const char* const* argv) {
     }
   }
 
-  std::vector<std::string> written;
+  // stdout first, then the files: a report that cannot be shown is a failed run, and a failed
+  // run leaves no report file behind.
   try {
-    written = write_report_files(plan, result);
+    ReportFiles files;
+    const auto kinds = stage_report_files(plan, result, files);
+    write_stdout(writer_for(plan.stdout_format, output.no_color)->render(result));
+    const auto paths = files.commit();
+    std::string where_lines;
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+      where_lines += kinds[i] + ": " + paths[i].string() + "\n";
+    }
+    if (plan.stdout_format == OutputFormat::table) {
+      write_stdout(where_lines);
+    } else if (!output.quiet) {
+      std::cerr << where_lines;
+    }
   } catch (const std::exception& error) {
     return fail(where + ": " + error.what(), 1);
   }
-  std::cout << writer_for(plan.stdout_format, output.no_color)->render(result);
-  for (const auto& line : written) {
-    if (plan.stdout_format == OutputFormat::table) {
-      std::cout << line << "\n";
-    } else if (!output.quiet) {
-      std::cerr << line << "\n";
-    }
-  }
-  std::cout << std::flush;
   return 0;
 }
 

@@ -58,6 +58,15 @@ std::string describe_parse_error(const CLI::App& app, const CLI::ParseError& err
   const std::string where =
       chosen.empty() ? "isolate-bench" : "isolate-bench " + chosen.front()->get_name();
   std::string message = one_line(error.what());
+  // CLI11 says "--size: At Most 1 required but received 2" for an option given twice.
+  if (const auto at_most = message.find(": At Most ");
+      at_most != std::string::npos && dynamic_cast<const CLI::ArgumentMismatch*>(&error)) {
+    const std::string option = message.substr(0, at_most);
+    return fmt::format(
+        "{}: {} is given more than once; accepted: {} once (a comma list such as {} a,b "
+        "gives several values where the option takes a list)",
+        where, option, option, option);
+  }
   if (dynamic_cast<const CLI::ExtrasError*>(&error)) {
     // CLI11 lists the extras last to first; name the first one the user typed instead.
     const auto extras = (chosen.empty() ? app : *chosen.front()).remaining();

@@ -1,28 +1,67 @@
 #pragma once
-// Files appear whole or not at all: written to a temporary file in the destination folder, then
-// renamed over the destination (rename is atomic within one file system).
+// Files appear whole or not at all, and a run's reports all or none: each is written to a
+// temporary file in its destination folder, and only when every one of them is written are
+// they moved into place (rename is atomic within one file system).
 
 #include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace isolate_bench {
 
-/// Writes `content` to `path` atomically. An existing symlink is followed (the file it points
-/// to is replaced); an existing file that is not a regular file (/dev/null, a FIFO) is written
-/// in place instead, since renaming over it would replace the device. Throws std::runtime_error
-/// (naming the path and the system's reason) when the temporary cannot be created, written or
-/// renamed; the temporary is removed then and `path` is left as it was.
+/// The report files of one run. stage() writes a report to a temporary; commit() writes the
+/// devices among the destinations, then moves every temporary into place. Until commit()
+/// has succeeded, every temporary is removed when the object goes (and by a signal, see
+/// abandon.hpp), so a failure leaves the destinations as they were and no stray file.
+class ReportFiles {
+ public:
+  ReportFiles() = default;
+  ~ReportFiles();
+  ReportFiles(const ReportFiles&) = delete;
+  ReportFiles& operator=(const ReportFiles&) = delete;
+
+  /// `content` is to replace `path`. An existing symlink is followed (the file it points to is
+  /// replaced); an existing file that is not a regular file (/dev/null, a FIFO) is written in
+  /// place at commit, since renaming over it would replace the device.
+  void stage(const std::filesystem::path& path, std::string_view content);
+
+  /// `content` is to become a new file, never replacing one: at commit it takes the first of
+  /// name(1), name(2), ... that does not exist, created exclusively, so concurrent runs that
+  /// chose the same name each keep their own file.
+  void stage_new(std::function<std::filesystem::path(int attempt)> name, std::string_view content);
+
+  /// Writes and moves everything into place; returns the final paths in the order staged.
+  std::vector<std::filesystem::path> commit();
+
+  /// Throws std::runtime_error naming the path and the system's reason, from stage() when a
+  /// temporary cannot be created or written, from commit() when a device cannot be written or
+  /// a temporary not renamed.
+
+ private:
+  struct Staged {
+    std::filesystem::path destination;               ///< resolved; for a new file, name(attempt)
+    std::function<std::filesystem::path(int)> name;  ///< set for a new file
+    std::string temporary;                ///< empty once moved into place, or for a device
+    int ticket = -1;                      ///< abandon.hpp's record of the temporary
+    std::optional<std::string> in_place;  ///< the content for a device destination
+  };
+  std::vector<Staged> staged_;
+};
+
+/// One file through ReportFiles: staged and committed at once.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
 /// Throws bench::SettingsError naming `option` unless a file could be written at `path`: `path` is
-/// not a folder nor read-only, and the folder that will hold the temporary exists and is writable
-/// (not needed for an existing device such as /dev/null).
-/// Creates nothing.
+/// not a folder nor read-only, and a file can be created in its folder (tried: a probe file is
+/// created and removed), which is not needed for an existing device such as /dev/null.
 void check_writable_file(const std::filesystem::path& path, std::string_view option);
 
-/// Throws bench::SettingsError naming `option` unless `folder` is a writable folder, or does not
-/// exist yet and could be created (its nearest existing ancestor is a writable folder). Creates
-/// nothing.
+/// Throws bench::SettingsError naming `option` unless `folder` is a folder a file can be created
+/// in, or does not exist yet and its nearest existing ancestor is such a folder (tried with a
+/// probe file, created and removed).
 void check_writable_folder(const std::filesystem::path& folder, std::string_view option);
 
 }  // namespace isolate_bench

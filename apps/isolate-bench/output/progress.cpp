@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "output/abandon.hpp"
+
 namespace isolate_bench {
 
 ProgressLine::ProgressLine(std::FILE* stream, bool enabled)
@@ -27,6 +29,7 @@ void ProgressLine::update(const bench::Progress& p) noexcept {
                p.warmup ? " (warm-up)" : "");
     std::fflush(stream_);
     drawn_ = true;
+    set_progress_line_open(true);
   } catch (...) {
     enabled_ = false;
   }
@@ -37,6 +40,7 @@ void ProgressLine::finish() noexcept {
   std::fputs("\r\033[K", stream_);
   std::fflush(stream_);
   drawn_ = false;
+  set_progress_line_open(false);
 }
 
 }  // namespace isolate_bench

@@ -10,6 +10,21 @@
 namespace isolate_bench {
 namespace fs = std::filesystem;
 
+namespace {
+
+/// Whether two paths name one file: the same path once made absolute with symlinks resolved
+/// (neither needs to exist yet), or two names of one existing file (a hard link).
+bool same_file(const fs::path& a, const fs::path& b) {
+  std::error_code ignored;
+  if (fs::weakly_canonical(fs::absolute(a, ignored), ignored) ==
+      fs::weakly_canonical(fs::absolute(b, ignored), ignored)) {
+    return true;
+  }
+  return fs::equivalent(a, b, ignored);
+}
+
+}  // namespace
+
 ReportPlan plan_reports(const OutputOptions& options) {
   ReportPlan plan;
   plan.stdout_format = options.format;
@@ -45,23 +60,25 @@ ReportPlan plan_reports(const OutputOptions& options) {
     check_writable_file(*options.json_path, "--json");
     plan.json_file = fs::path(*options.json_path);
   }
+  if (plan.csv_file && !plan.csv_is_default && plan.json_file &&
+      same_file(*plan.csv_file, *plan.json_file)) {
+    throw bench::SettingsError(fmt::format(
+        "--csv '{}' and --json '{}': both reports would go to one file, the second replacing "
+        "the first; accepted: two different paths",
+        plan.csv_file->string(), plan.json_file->string()));
+  }
   return plan;
 }
 
 fs::path default_csv_path(const fs::path& results_dir, const std::string& scenario,
-                          std::chrono::system_clock::time_point when) {
+                          std::chrono::system_clock::time_point when, int attempt) {
   const std::time_t seconds = std::chrono::system_clock::to_time_t(when);
   std::tm utc{};
   gmtime_r(&seconds, &utc);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
   const std::string stem = scenario + "-" + stamp;
-  fs::path path = results_dir / (stem + ".csv");
-  std::error_code ignored;
-  for (int n = 2; fs::exists(path, ignored); ++n) {
-    path = results_dir / fmt::format("{}-{}.csv", stem, n);
-  }
-  return path;
+  return results_dir / (attempt <= 1 ? stem + ".csv" : fmt::format("{}-{}.csv", stem, attempt));
 }
 
 }  // namespace isolate_bench

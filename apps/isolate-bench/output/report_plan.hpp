@@ -13,7 +13,7 @@ namespace isolate_bench {
 
 struct ReportPlan {
   OutputFormat stdout_format = OutputFormat::table;
-  /// The CSV file: --csv PATH, or the default in --results-dir (chosen by csv_file_for()).
+  /// The CSV file: --csv PATH, or the default in --results-dir (default_csv_path()).
   /// Empty when the CSV goes to stdout (--csv -).
   std::optional<std::filesystem::path> csv_file;
   bool csv_is_default = false;  ///< csv_file names a folder; the file name comes at the end
@@ -22,13 +22,15 @@ struct ReportPlan {
 
 /// Resolves the destinations of `options`. '-' for --csv or --json moves that format to stdout
 /// (instead of the table). Throws bench::SettingsError when two reports claim stdout, or a
-/// destination cannot be written (see atomic_file.hpp). Creates nothing.
+/// destination cannot be written (see atomic_file.hpp), or --csv and --json name one file.
+/// Creates nothing.
 ReportPlan plan_reports(const OutputOptions& options);
 
-/// The default CSV path: <results_dir>/<scenario>-<UTC time, e.g. 20240501T123456Z>.csv; when
-/// that file exists already, "-2", "-3"... is appended before ".csv" (never overwrites).
+/// The default CSV path: <results_dir>/<scenario>-<UTC time, e.g. 20240501T123456Z>.csv, and
+/// "-2", "-3"... before ".csv" for the following attempts (ReportFiles::stage_new takes the
+/// first that is free, so a report never overwrites another).
 std::filesystem::path default_csv_path(const std::filesystem::path& results_dir,
                                        const std::string& scenario,
-                                       std::chrono::system_clock::time_point when);
+                                       std::chrono::system_clock::time_point when, int attempt);
 
 }  // namespace isolate_bench

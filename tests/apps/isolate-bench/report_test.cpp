@@ -2,12 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "bench/harness/runner.hpp"
 #include "bench/harness/settings_error.hpp"
+#include "cli/printable.hpp"
+#include "output/abandon.hpp"
 #include "output/atomic_file.hpp"
 #include "output/report_plan.hpp"
 #include "report/report_writer.hpp"
@@ -133,13 +137,106 @@ TEST_F(TempFolder, PlanRejectsUnwritableDestinationsAndStdoutConflicts) {
   EXPECT_EQ(isolate_bench::plan_reports(options).stdout_format, isolate_bench::OutputFormat::csv);
 }
 
-TEST_F(TempFolder, DefaultCsvPathNeverOverwrites) {
+TEST_F(TempFolder, DefaultCsvPathNamesEachAttempt) {
   const auto when = std::chrono::system_clock::from_time_t(0);
-  const auto first = isolate_bench::default_csv_path(folder_, "spawn", when);
-  EXPECT_EQ(first.filename(), "spawn-19700101T000000Z.csv");
-  std::ofstream(first) << "taken";
-  const auto second = isolate_bench::default_csv_path(folder_, "spawn", when);
-  EXPECT_EQ(second.filename(), "spawn-19700101T000000Z-2.csv");
+  EXPECT_EQ(isolate_bench::default_csv_path(folder_, "spawn", when, 1).filename(),
+            "spawn-19700101T000000Z.csv");
+  EXPECT_EQ(isolate_bench::default_csv_path(folder_, "spawn", when, 2).filename(),
+            "spawn-19700101T000000Z-2.csv");
+}
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+std::size_t files_in(const fs::path& folder) {
+  return static_cast<std::size_t>(
+      std::distance(fs::directory_iterator(folder), fs::directory_iterator()));
+}
+
+TEST_F(TempFolder, RunsThatChoseOneNameAtOnceKeepTheirOwnFiles) {
+  // Two runs staged their CSV under the same name; the second commits after the first.
+  const auto name = [this](int attempt) {
+    return attempt == 1 ? folder_ / "r.csv" : folder_ / ("r-" + std::to_string(attempt) + ".csv");
+  };
+  isolate_bench::ReportFiles first;
+  isolate_bench::ReportFiles second;
+  first.stage_new(name, "first");
+  second.stage_new(name, "second");
+  EXPECT_EQ(first.commit(), std::vector<fs::path>{folder_ / "r.csv"});
+  EXPECT_EQ(second.commit(), std::vector<fs::path>{folder_ / "r-2.csv"});
+  EXPECT_EQ(read(folder_ / "r.csv"), "first");
+  EXPECT_EQ(read(folder_ / "r-2.csv"), "second");
+  EXPECT_EQ(files_in(folder_), 2u);
+}
+
+TEST_F(TempFolder, AReportThatCannotBeWrittenTakesTheOthersWithIt) {
+  {
+    isolate_bench::ReportFiles files;
+    files.stage_new([this](int) { return folder_ / "r.csv"; }, "csv");
+    files.stage("/dev/full", "json");
+    EXPECT_THROW(files.commit(), std::runtime_error);
+  }
+  EXPECT_EQ(files_in(folder_), 0u) << "no report and no temporary left";
+}
+
+TEST_F(TempFolder, StagedFilesThatAreNeverCommittedLeaveNothing) {
+  {
+    isolate_bench::ReportFiles files;
+    files.stage(folder_ / "a.csv", "a");
+    files.stage(folder_ / "b.json", "b");
+    EXPECT_EQ(files_in(folder_), 2u);  // the temporaries
+  }
+  EXPECT_EQ(files_in(folder_), 0u);
+}
+
+TEST_F(TempFolder, ASignalRemovesTheTemporariesAndExitsWithItsCode) {
+  const auto stage_then_signal = [this](int signal) {
+    isolate_bench::install_abandon_handlers();
+    isolate_bench::ReportFiles files;
+    files.stage(folder_ / "a.csv", "a");
+    std::raise(signal);
+  };
+  EXPECT_EXIT(stage_then_signal(SIGINT), ::testing::ExitedWithCode(130), "interrupted by SIGINT");
+  EXPECT_EXIT(stage_then_signal(SIGTERM), ::testing::ExitedWithCode(143), "terminated by SIGTERM");
+  EXPECT_EQ(files_in(folder_), 0u);
+}
+
+TEST(Abandon, AnAllocationFailureOnAnotherThreadIsOneLineAndExitOne) {
+  const auto fail_on_a_thread = [] {
+    isolate_bench::install_abandon_handlers();
+    std::thread([] { throw std::bad_alloc(); }).join();
+  };
+  EXPECT_EXIT(fail_on_a_thread(), ::testing::ExitedWithCode(1), "^isolate-bench: out of memory");
+}
+
+TEST_F(TempFolder, PlanRefusesTwoReportsOnOneFile) {
+  isolate_bench::OutputOptions options;
+  options.csv_path = (folder_ / "same").string();
+  options.json_path = (folder_ / "." / "same").string();
+  EXPECT_THROW(isolate_bench::plan_reports(options), bench::SettingsError);
+  options.json_path = (folder_ / "other").string();
+  EXPECT_NO_THROW(isolate_bench::plan_reports(options));
+}
+
+TEST(Plan, RefusesAFolderNoFileCanBeCreatedIn) {
+  // access() says yes to root for /proc; the plan tries instead.
+  isolate_bench::OutputOptions options;
+  options.results_dir = "/proc/isolate-bench-results";
+  EXPECT_THROW(isolate_bench::plan_reports(options), bench::SettingsError);
+  options.csv_path = "/proc/report.csv";
+  EXPECT_THROW(isolate_bench::plan_reports(options), bench::SettingsError);
+}
+
+TEST(Printable, EscapesControlsAndInvalidUtf8AndKeepsText) {
+  EXPECT_EQ(isolate_bench::printable("caf\xc3\xa9 ok"), "caf\xc3\xa9 ok");
+  EXPECT_EQ(isolate_bench::printable("a\x1b[31mb"), "a\\x1b[31mb");
+  EXPECT_EQ(isolate_bench::printable(std::string("a\0b\nc\x7f", 6)), "a\\x00b\\x0ac\\x7f");
+  EXPECT_EQ(isolate_bench::printable("\xff\xc3"), "\\xff\\xc3");
+  EXPECT_EQ(isolate_bench::printable("\xc2\x9b"), "\\xc2\\x9b");  // C1 CSI
 }
 
 }  // namespace
