@@ -38,7 +38,9 @@ constexpr const char* kDescription =
 constexpr const char* kFooter =
     "Sizes: KB, MB, GB are powers of 10 (2MB = 2000000 bytes); KiB, MiB, GiB powers of 2\n"
     "(2MiB = 2097152 bytes); every report echoes the exact byte count. Durations take ns, us,\n"
-    "ms or s. Bad input exits with code 2 and writes no file.\n"
+    "ms or s. Bad input exits with code 2 and writes no file; a run that fails exits with 1,\n"
+    "Ctrl-C with 130, and neither leaves a report behind: a run's reports are written all or\n"
+    "none.\n"
     "\n"
     "Examples:\n"
     "  isolate-bench list\n"

@@ -36,6 +36,8 @@ def expect_usage_error(cwd, args, named, accepted=True):
     if accepted:
         check("accepted" in result.stderr, f"{where}: stderr states the accepted form")
     check(result.stdout == "", f"{where}: nothing on stdout")
+    check("\x1b" not in result.stderr and "\x00" not in result.stderr,
+          f"{where}: no raw control byte on stderr")
     check(folder_listing(cwd) == before, f"{where}: no file created")
 
 
@@ -45,6 +47,12 @@ def test_bad_input(cwd):
     write(cwd, "truncated.json", b'[{"id": 1, "name": "a"')
     write(cwd, "malformed.json", b'[{"id": 1,, "name": "a"}]')
     write(cwd, "latin1.json", b'["caf\xe9"]')
+    write(cwd, "huge_number.json", b'[1e999999]')
+    write(cwd, "long_integer.json", b'[123456789012345678901234567890]')
+    write(cwd, "deep.json", b'[' * 1100)
+    write(cwd, "bom.json", b'\xef\xbb\xbf[1]')
+    write(cwd, "nul.json", b'["\\\x00 and the rest"]')
+    write(cwd, "control.json", b'["\\\x1b[31m"]')
     os.mkdir(os.path.join(cwd, "folder.json"))
     cases = [
         (["--input", "absent.json"], ["--input", "absent.json", "no such file"]),
@@ -54,6 +62,14 @@ def test_bad_input(cwd):
         (["--input", "truncated.json"], ["--input", "truncated.json", "truncated"]),
         (["--input", "malformed.json"], ["--input", "malformed.json", "byte"]),
         (["--input", "latin1.json"], ["--input", "latin1.json", "UTF-8"]),
+        (["--input", "huge_number.json"], ["number out of range at byte 1", "1e999999"]),
+        (["--input", "long_integer.json"], ["number out of range at byte 1"]),
+        (["--input", "deep.json"], ["nesting deeper than 1024 at byte 1024"]),
+        (["--input", "bom.json"], ["byte order mark", "at byte 0"]),
+        (["--input", "nul.json"], ["byte 0x00 in a string; accepted"]),
+        (["--input", "control.json"], ["byte 0x1b in a string; accepted"]),
+        (["--input", "/proc/cpuinfo"], ["malformed JSON at byte 0"]),
+        (["--size", "1KB", "--size", "2KB"], ["--size is given more than once"]),
         (["--decoder", "fast"], ["--decoder", "typed, dynamic, both"]),
         (["--decoder", ""], ["--decoder"]),
         (["--mode", "threads"], ["--mode", "'threads'", "main, run, run-send"]),

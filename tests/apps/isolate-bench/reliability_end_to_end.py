@@ -116,6 +116,11 @@ def test_output_paths(cwd):
             result = run(base + extra, cwd)
             check_refused(result, f"{scenario} {' '.join(extra)}", named, cwd, before)
             check("At Most" not in result.stderr, "the tool's own words")
+        # Raw bytes the user typed are shown escaped: no terminal control reaches stderr.
+        raw = run(base + ["--json", "no/such/\x1b[31mred\x07.json"], cwd)
+        check_refused(raw, f"{scenario} --json with control bytes", "--json", cwd, before)
+        check("\x1b" not in raw.stderr and "\x07" not in raw.stderr and "\\x1b[31mred" in
+              raw.stderr, f"{scenario}: control bytes escaped: {raw.stderr!r}")
         repeated = run(base + ["--seed", "1", "--seed", "2"], cwd)
         check_refused(repeated, f"{scenario} --seed 1 --seed 2", "--seed", cwd, before)
         check("more than once" in repeated.stderr and "At Most" not in repeated.stderr,
@@ -168,6 +173,13 @@ def test_memory_limit(cwd):
               f" {result.stderr!r}")
         if result.returncode != 0:
             one_line(result, where)
+    # json-parse peaked at 58 times --size (measured): 20 MB cannot fit 1 GiB and is refused
+    # before any work, not found out by an allocation failure mid-run.
+    before = folder_listing(cwd)
+    result = subprocess.run([BINARY, "json-parse", "--size", "20MB"] + FAST, cwd=cwd,
+                            capture_output=True, text=True, timeout=240,
+                            preexec_fn=limit_address_space(limit))
+    check_refused(result, "json-parse --size 20MB under 1 GiB", "--size", cwd, before)
     with open(os.path.join(cwd, "big.json"), "wb") as f:
         f.truncate(300 * 1000 * 1000)  # sparse, no disk used: it must be refused unread
     with open(os.path.join(cwd, "numbers.json"), "w") as f:
