@@ -63,8 +63,8 @@ std::string describe_parse_error(const CLI::App& app, const CLI::ParseError& err
       at_most != std::string::npos && dynamic_cast<const CLI::ArgumentMismatch*>(&error)) {
     const std::string option = message.substr(0, at_most);
     return fmt::format(
-        "{}: {} is given more than once; accepted: {} once (a comma list such as {} a,b "
-        "gives several values where the option takes a list)",
+        "{}: {} is given more than once; accepted: one {} (where it takes a list, one {} with "
+        "a comma list)",
         where, option, option, option);
   }
   if (dynamic_cast<const CLI::ExtrasError*>(&error)) {
