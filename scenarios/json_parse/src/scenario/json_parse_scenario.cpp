@@ -180,7 +180,8 @@ std::vector<bench::OptionSpec> JsonParseScenario::options() {
     bounds.max = memory / kMemoryPerCatalogByte;
     bounds.max_reason = fmt::format(
         "a catalog needs about {} times its size in memory, the body and products of every mode "
-        "at once, and this machine has {} bytes",
+        "at once, and {} bytes are usable here (the least of RAM, the cgroup's limit and ulimit "
+        "-v)",
         kMemoryPerCatalogByte, memory);
   }
   return {
