@@ -47,6 +47,8 @@ Statistics summarize(std::span<const double> values) {
     s.coefficient_of_variation = s.stddev / std::fabs(s.mean);
   }
   s.unstable = s.count > 1 && s.coefficient_of_variation > kUnstableCoefficientOfVariation;
+  s.median_interval = median_interval(sorted);
+  s.outliers = tukey_outliers(sorted);
   return s;
 }
 

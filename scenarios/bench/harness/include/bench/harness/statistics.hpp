@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <span>
 
+#include "bench/harness/confidence.hpp"
+
 namespace bench {
 
 /// A coefficient of variation above this marks a result unstable in every report.
@@ -21,6 +23,11 @@ struct Statistics {
   double coefficient_of_variation = 0;
   /// More than one value and a coefficient of variation above 10 %.
   bool unstable = false;
+  /// The median's distribution-free 95 % interval (confidence.hpp); below the level with fewer
+  /// than 6 values.
+  Interval median_interval;
+  /// Values beyond Tukey's fences, counted, never removed from any figure.
+  Outliers outliers;
 };
 
 /// Statistics of `values` (any order). Throws std::invalid_argument when `values` is empty or
