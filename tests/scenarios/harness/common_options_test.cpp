@@ -17,19 +17,22 @@ std::map<std::string, bench::OptionSpec> by_flag(std::vector<bench::OptionSpec> 
   return found;
 }
 
-TEST(CommonOptions, EveryScenarioGetsTheSameSixWritingIntoTheRunSettings) {
+TEST(CommonOptions, EveryScenarioGetsTheSameSevenWritingIntoTheRunSettings) {
   fake::Scenario scenario;
   bench::RunSettings settings;
   auto options = by_flag(bench::common_options(settings, scenario));
-  ASSERT_EQ(options.size(), 6u);
+  ASSERT_EQ(options.size(), 7u);
   options.at("--mode").apply("pool,main");
   options.at("--repetitions").apply("7");
+  options.at("--max-time").apply("5s");
   options.at("--warmup").apply("0");
   options.at("--fps").apply("120");
   options.at("--ui-work").apply("500us");
   options.at("--seed").apply("9");
   EXPECT_EQ(settings.modes, (std::vector<std::string>{"pool", "main"}));
   EXPECT_EQ(settings.repetitions, 7);
+  EXPECT_FALSE(settings.auto_repetitions);
+  EXPECT_EQ(settings.max_time, std::chrono::seconds(5));
   EXPECT_EQ(settings.warmups, 0);
   EXPECT_EQ(settings.display.fps, 120);
   EXPECT_EQ(settings.display.ui_work, std::chrono::microseconds(500));
@@ -44,16 +47,39 @@ TEST(CommonOptions, RefuseValuesThatWouldNeverEndOrCannotMeasure) {
   bench::RunSettings settings;
   auto options = by_flag(bench::common_options(settings, scenario));
   const std::vector<std::pair<std::string, std::string>> refused{
-      {"--mode", "threads"},  {"--mode", "main,main"},   {"--mode", ""},
-      {"--repetitions", "0"}, {"--repetitions", "-3"},   {"--repetitions", "1001"},
-      {"--warmup", "-1"},     {"--warmup", "101"},       {"--fps", "0"},
-      {"--fps", "1001"},      {"--ui-work", "1000000s"}, {"--ui-work", "2s"},
-      {"--ui-work", "-1ms"},  {"--seed", "-1"},          {"--seed", "x"},
+      {"--mode", "threads"},     {"--mode", "main,main"},    {"--mode", ""},
+      {"--repetitions", "0"},    {"--repetitions", "-3"},    {"--repetitions", "1001"},
+      {"--warmup", "-1"},        {"--warmup", "101"},        {"--fps", "0"},
+      {"--fps", "1001"},         {"--ui-work", "1000000s"},  {"--ui-work", "2s"},
+      {"--ui-work", "-1ms"},     {"--seed", "-1"},           {"--seed", "x"},
+      {"--repetitions", "Auto"}, {"--repetitions", "autox"}, {"--repetitions", ""},
+      {"--max-time", "0s"},      {"--max-time", "2h"},       {"--max-time", "30"},
   };
   for (const auto& [flag, value] : refused) {
     EXPECT_THROW(options.at(flag).apply(value), bench::SettingsError) << flag << " " << value;
   }
   EXPECT_EQ(settings.repetitions, 10) << "refused values store nothing";
+}
+
+TEST(CommonOptions, RepetitionsAutoAndBackToACount) {
+  fake::Scenario scenario;
+  bench::RunSettings settings;
+  auto options = by_flag(bench::common_options(settings, scenario));
+  options.at("--repetitions").apply("auto");
+  EXPECT_TRUE(settings.auto_repetitions);
+  EXPECT_EQ(settings.repetitions, bench::kAutoLeastRepetitions) << "the least number of rounds";
+  options.at("--repetitions").apply("3");
+  EXPECT_FALSE(settings.auto_repetitions);
+  EXPECT_EQ(settings.repetitions, 3);
+  EXPECT_EQ(options.at("--repetitions").value_name, "auto|N");
+  try {
+    options.at("--repetitions").apply("0");
+    FAIL() << "0 accepted";
+  } catch (const bench::SettingsError& error) {
+    EXPECT_NE(std::string(error.what()).find("accepted: auto or a count from 1 to 1000"),
+              std::string::npos)
+        << error.what();
+  }
 }
 
 }  // namespace

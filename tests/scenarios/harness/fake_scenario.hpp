@@ -26,6 +26,10 @@ struct Behaviour {
   std::chrono::milliseconds block_main{0};  ///< busy work on the main isolate in run_once()
   bool fail_run = false;                    ///< run_once() throws
   bool pool_by_default = true;              ///< runs_by_default() of the pool mode
+  /// work_ns stays the same every round (instead of growing with it), after `noisy_rounds`
+  /// rounds at ten times that value: for -r auto's stopping rule.
+  bool steady = false;
+  int noisy_rounds = 0;
 };
 
 class Runner final : public bench::ModeRunner {
@@ -49,7 +53,11 @@ class Runner final : public bench::ModeRunner {
     ++count_;
     bench::Measurements values;
     // Deterministic values: worker is always twice as fast as main.
-    if (!behaviour_.omit_metric) values["work_ns"] = (mode_ == "main" ? 2000.0 : 1000.0) * count_;
+    const double base = mode_ == "main" ? 2000.0 : 1000.0;
+    const double factor = !behaviour_.steady                  ? count_
+                          : count_ <= behaviour_.noisy_rounds ? 10.0
+                                                              : 1.0;
+    if (!behaviour_.omit_metric) values["work_ns"] = base * factor;
     values["items"] = 10;
     if (behaviour_.extra_metric) values["surprise"] = 1;
     co_return values;

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "bench/harness/common_options.hpp"
 #include "bench/harness/frame_metrics.hpp"
 #include "bench/harness/settings_error.hpp"
 #include "fake_scenario.hpp"
@@ -193,6 +194,72 @@ TEST(Runner, RejectsSettingsThatCannotMeasure) {
   settings.display.fps = 0;
   EXPECT_THROW(run(scenario, settings), std::invalid_argument);
   EXPECT_EQ(scenario.calls.make_runner, 0);
+}
+
+TEST(Runner, FixedRepetitionsStopAtTheCountAsked) {
+  fake::Scenario scenario;
+  const auto result = run(scenario, fake::fast_settings(4, 0));
+  const auto& set = result.parameter_sets.front();
+  EXPECT_EQ(set.stop, bench::StopReason::fixed_count);
+  EXPECT_EQ(set.rounds, 4u);
+  EXPECT_GT(set.measuring_time.count(), 0);
+}
+
+TEST(Runner, AutoStopsAtTheLeastRoundsWhenEveryMedianIsAlreadyTight) {
+  fake::Behaviour behaviour;
+  behaviour.steady = true;
+  fake::Scenario scenario(behaviour);
+  auto settings = fake::fast_settings(bench::kAutoLeastRepetitions, 0);
+  settings.auto_repetitions = true;
+  const auto result = run(scenario, settings);
+  const auto& set = result.parameter_sets.front();
+  EXPECT_EQ(set.stop, bench::StopReason::converged);
+  EXPECT_EQ(set.rounds, 10u);
+  for (const auto& mode : set.modes) EXPECT_EQ(mode.repetitions.size(), 10u);
+}
+
+TEST(Runner, AutoAddsRoundsUntilTheOrderStatisticsLeaveTheNoisyOnesOut) {
+  // Three noisy rounds first: the upper bound of the median's interval is rank n + 1 - k, and
+  // it first falls on a steady value at n = 15 (ranks 4 and 12, binomial tables).
+  fake::Behaviour behaviour;
+  behaviour.steady = true;
+  behaviour.noisy_rounds = 3;
+  fake::Scenario scenario(behaviour);
+  auto settings = fake::fast_settings(bench::kAutoLeastRepetitions, 0);
+  settings.auto_repetitions = true;
+  const auto result = run(scenario, settings);
+  const auto& set = result.parameter_sets.front();
+  EXPECT_EQ(set.stop, bench::StopReason::converged);
+  EXPECT_EQ(set.rounds, 15u);
+  EXPECT_EQ(set.modes[0].repetitions.size(), 15u);
+  EXPECT_EQ(set.modes[1].repetitions.size(), 15u) << "rounds stay interleaved and complete";
+  EXPECT_EQ(scenario.calls.run_order.size(), 30u);
+}
+
+TEST(Runner, AutoStopsWhenTheTimeBudgetRunsOutAndKeepsWhatItMeasured) {
+  fake::Scenario scenario;  // work_ns grows every round: the medians never settle
+  auto settings = fake::fast_settings(bench::kAutoLeastRepetitions, 0);
+  settings.auto_repetitions = true;
+  settings.max_time = std::chrono::nanoseconds(1);
+  const auto result = run(scenario, settings);
+  const auto& set = result.parameter_sets.front();
+  EXPECT_EQ(set.stop, bench::StopReason::time_budget);
+  EXPECT_EQ(set.rounds, 10u) << "the least number of rounds is always measured";
+  EXPECT_FALSE(bench::all_medians_within(set, result.primary_metric(), bench::kAutoTolerance));
+}
+
+TEST(Runner, ComparisonsPairTheRoundsOfTwoModes) {
+  fake::Scenario scenario;  // worker is exactly twice as fast as main in every round
+  const auto result = run(scenario, fake::fast_settings(8, 0));
+  const auto& set = result.parameter_sets.front();
+  const auto compared = bench::compare(set.modes[0], set.modes[1], result.primary_metric());
+  ASSERT_TRUE(compared);
+  EXPECT_EQ(compared->pairs, 8u);
+  EXPECT_DOUBLE_EQ(compared->interval.low, 2.0);
+  EXPECT_DOUBLE_EQ(compared->interval.high, 2.0);
+  EXPECT_EQ(compared->verdict, bench::Verdict::better);
+  EXPECT_EQ(bench::describe_comparison(*compared, result.primary_metric()),
+            "faster (2.00x to 2.00x)");
 }
 
 }  // namespace

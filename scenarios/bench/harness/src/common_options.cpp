@@ -4,8 +4,28 @@
 #include <fmt/ranges.h>
 
 #include "bench/harness/quantities.hpp"
+#include "bench/harness/settings_error.hpp"
 
 namespace bench {
+
+void parse_repetitions(std::string_view text, RunSettings& settings) {
+  if (text == "auto") {
+    settings.auto_repetitions = true;
+    settings.repetitions = kAutoLeastRepetitions;
+    return;
+  }
+  std::int64_t count = 0;
+  try {
+    count = parse_integer(text, "--repetitions", 1, kMaxRepetitions);
+  } catch (const SettingsError&) {
+    throw SettingsError(
+        fmt::format("--repetitions '{}': neither auto nor a whole number from 1 to "
+                    "{}; accepted: auto or a count from 1 to {}",
+                    text, kMaxRepetitions, kMaxRepetitions));
+  }
+  settings.auto_repetitions = false;
+  settings.repetitions = static_cast<int>(count);
+}
 
 std::vector<OptionSpec> common_options(RunSettings& settings, const Scenario& scenario) {
   const std::string group = "Measurement";
@@ -20,10 +40,18 @@ std::vector<OptionSpec> common_options(RunSettings& settings, const Scenario& sc
        [&settings, names](std::string_view text) {
          settings.modes = parse_name_list(text, "--mode", names, /*all_allowed=*/true);
        }},
-      integer_option(
-          "-r,--repetitions", settings.repetitions,
-          fmt::format("Measured runs per mode and parameter set, 1..{}", kMaxRepetitions), "10", 1,
-          kMaxRepetitions),
+      {"-r,--repetitions", "auto|N",
+       fmt::format("Measured runs per mode and parameter set: auto (at least {0}, then more "
+                   "until every mode's median is known to ±{1:.0f} % at 95 % confidence, or "
+                   "--max-time is spent) or a fixed count, 1..{2}",
+                   kAutoLeastRepetitions, kAutoTolerance * 100, kMaxRepetitions),
+       kDefaultRepetitions, group,
+       [&settings](std::string_view text) { parse_repetitions(text, settings); }},
+      duration_option("--max-time", settings.max_time,
+                      "With -r auto: the most time one parameter set may take (setup and warm-ups "
+                      "included; a round that would end later is not started), 1s..1h, with a "
+                      "unit: ns, us, ms or s",
+                      "30s", std::chrono::seconds(1), kMaxTime),
       integer_option("--warmup", settings.warmups,
                      fmt::format("Unmeasured runs per mode before measuring, 0..{}", kMaxWarmups),
                      "1", 0, kMaxWarmups),

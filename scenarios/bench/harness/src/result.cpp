@@ -43,6 +43,80 @@ std::optional<double> speedup(const ModeResult& baseline, const ModeResult& mode
   return metric.lower_is_better ? b / m : m / b;
 }
 
+std::string_view stop_reason_name(StopReason reason) noexcept {
+  switch (reason) {
+    case StopReason::fixed_count:
+      return "fixed";
+    case StopReason::converged:
+      return "converged";
+    case StopReason::time_budget:
+      return "time budget";
+    case StopReason::repetition_limit:
+      break;
+  }
+  return "repetition limit";
+}
+
+std::optional<PairedRatio> compare(const ModeResult& reference, const ModeResult& candidate,
+                                   const MetricSpec& metric) {
+  // Pair by round (Repetition::index), not by position: both lists are in round order and of
+  // equal length when the harness made them, but the pairing is what the interval relies on.
+  std::vector<double> left, right;
+  for (const auto& repetition : candidate.repetitions) {
+    const auto mine = repetition.values.find(metric.key);
+    if (mine == repetition.values.end()) continue;
+    for (const auto& partner : reference.repetitions) {
+      if (partner.index != repetition.index) continue;
+      const auto theirs = partner.values.find(metric.key);
+      if (theirs == partner.values.end()) break;
+      left.push_back(theirs->second);
+      right.push_back(mine->second);
+      break;
+    }
+  }
+  return paired_ratio(left, right, metric.lower_is_better);
+}
+
+bool is_time(const MetricSpec& metric) noexcept {
+  return metric.unit == Unit::ns && metric.lower_is_better;
+}
+
+std::string describe_comparison(const PairedRatio& ratio, const MetricSpec& metric) {
+  const bool time = is_time(metric);
+  const auto word = [&](Verdict verdict) { return std::string(verdict_word(verdict, time)); };
+  // A ratio below 1 reads as its inverse "slower": 0.5 is "2.00x slower".
+  const auto factor = [&](double r) {
+    if (std::isinf(r)) return std::string("unbounded");
+    return fmt::format("{:.2f}x", r >= 1 || r <= 0 ? r : 1 / r);
+  };
+  const auto& interval = ratio.interval;
+  if (!interval.reaches_level()) {
+    return fmt::format("{} ({} repetition{}; {} needed for a 95 % interval)",
+                       word(Verdict::no_clear_difference), ratio.pairs, ratio.pairs == 1 ? "" : "s",
+                       kFewestForConfidence);
+  }
+  switch (ratio.verdict) {
+    case Verdict::better:
+      return fmt::format("{} ({} to {})", word(Verdict::better), factor(interval.low),
+                         factor(interval.high));
+    case Verdict::worse:
+      return fmt::format("{} ({} to {})", word(Verdict::worse), factor(interval.high),
+                         factor(interval.low));
+    case Verdict::no_clear_difference:
+      break;
+  }
+  return fmt::format("{} ({} {} to {} {})", word(Verdict::no_clear_difference),
+                     factor(interval.low), word(Verdict::worse), factor(interval.high),
+                     word(Verdict::better));
+}
+
+const MetricSpec* find_metric(const ScenarioResult& result, std::string_view key) noexcept {
+  for (const auto& metric : result.metrics) {
+    if (metric.key == key) return &metric;
+  }
+  return nullptr;
+}
+
 std::string describe_speedup(double speedup, const MetricSpec& metric) {
   if (std::fabs(speedup - 1.0) < 0.005) return "as fast";
   const bool better = speedup > 1.0;

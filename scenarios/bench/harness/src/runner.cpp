@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <exception>
 #include <numeric>
 #include <set>
@@ -10,6 +11,7 @@
 
 #include "bench/frames/display.hpp"
 #include "bench/frames/metrics.hpp"
+#include "bench/harness/common_options.hpp"
 #include "bench/harness/frame_metrics.hpp"
 #include "bench/harness/option.hpp"
 #include "iso/run_main.hpp"
@@ -32,6 +34,9 @@ void check_declarations(const std::string& scenario, const std::vector<ModeSpec>
   if (sets.empty()) throw std::invalid_argument(scenario + ": declares no parameter set");
   if (scenario_metric_count == 0) throw std::invalid_argument(scenario + ": declares no metric");
   if (settings.repetitions < 1) throw std::invalid_argument("repetitions must be at least 1");
+  if (settings.auto_repetitions && settings.max_time <= std::chrono::nanoseconds(0)) {
+    throw std::invalid_argument("max-time must be positive");
+  }
   if (settings.warmups < 0) throw std::invalid_argument("warm-ups must not be negative");
   if (settings.lead_in_frames < 0 || settings.lead_out_frames < 0) {
     throw std::invalid_argument("lead-in and lead-out frames must not be negative");
@@ -110,6 +115,20 @@ iso::Future<Repetition> measure_in_window(ModeRunner& runner, const RunSettings&
 
 }  // namespace
 
+bool all_medians_within(const ParameterResult& set, const MetricSpec& metric, double tolerance) {
+  for (const auto& mode : set.modes) {
+    std::vector<double> values;
+    for (const auto& repetition : mode.repetitions) {
+      const auto found = repetition.values.find(metric.key);
+      if (found != repetition.values.end()) values.push_back(found->second);
+    }
+    if (values.empty()) return false;
+    const auto s = summarize(values);
+    if (!is_within(s.median_interval, s.median, tolerance)) return false;
+  }
+  return true;
+}
+
 iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings settings,
                                          Environment environment, ProgressCallback progress) {
   ScenarioResult result;
@@ -133,8 +152,9 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
     check_declarations(result.scenario, modes, sets, every_metric, declared.size(), settings);
   }
 
+  // With -r auto this counts the least number of rounds; it grows as rounds are added.
   const int runs_per_mode = settings.warmups + settings.repetitions;
-  const int total = static_cast<int>(sets.size() * modes.size()) * runs_per_mode;
+  int total = static_cast<int>(sets.size() * modes.size()) * runs_per_mode;
   int step = 0;
   auto report = [&](const ModeSpec& mode, const ParameterSet& set, bool warmup) {
     ++step;
@@ -144,6 +164,7 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
   for (std::size_t set_index = 0; set_index < sets.size(); ++set_index) {
     const ParameterSet& set = sets[set_index];
     ParameterResult measured{set, set_index, {}};
+    const auto set_start = std::chrono::steady_clock::now();
     std::vector<std::unique_ptr<ModeRunner>> runners;
     std::size_t set_up = 0;
     std::exception_ptr failure;
@@ -170,13 +191,33 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
           (void)co_await runners[i]->run_once();
         }
       }
-      for (int r = 1; r <= settings.repetitions; ++r) {
+      auto last_round = std::chrono::nanoseconds(0);
+      for (int r = 1;; ++r) {
+        const auto round_start = std::chrono::steady_clock::now();
         for (std::size_t i = 0; i < modes.size(); ++i) {
           report(modes[i], set, false);
           const auto where = fmt::format("{} mode {}: run_once()", result.scenario, modes[i].name);
           measured.modes[i].repetitions.push_back(
               co_await measure_in_window(*runners[i], settings, declared, where, r));
         }
+        measured.rounds = static_cast<std::size_t>(r);
+        last_round = std::chrono::steady_clock::now() - round_start;
+        if (r < settings.repetitions) continue;
+        if (!settings.auto_repetitions) break;
+        if (all_medians_within(measured, declared.front(), kAutoTolerance)) {
+          measured.stop = StopReason::converged;
+          break;
+        }
+        // Stop before a round that would end past the budget, judging by the last one.
+        if (std::chrono::steady_clock::now() - set_start + last_round > settings.max_time) {
+          measured.stop = StopReason::time_budget;
+          break;
+        }
+        if (r >= kMaxRepetitions) {
+          measured.stop = StopReason::repetition_limit;
+          break;
+        }
+        total += static_cast<int>(modes.size());  // one more round than planned
       }
     } catch (...) {
       failure = std::current_exception();
@@ -189,6 +230,7 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
       }
     }
     if (failure) std::rethrow_exception(failure);
+    measured.measuring_time = std::chrono::steady_clock::now() - set_start;
     result.parameter_sets.push_back(std::move(measured));
   }
 

@@ -1,9 +1,10 @@
 #pragma once
-// The options every scenario takes, declared once here: --mode, --repetitions, --warmup, --fps,
-// --ui-work and --seed, writing into RunSettings. Every count and duration has an upper limit,
-// so no accepted value makes a run that cannot end in reasonable time.
+// The options every scenario takes, declared once here: --mode, --repetitions, --max-time,
+// --warmup, --fps, --ui-work and --seed, writing into RunSettings. Every count and duration has an
+// upper limit, so no accepted value makes a run that cannot end in reasonable time.
 
 #include <chrono>
+#include <string_view>
 #include <vector>
 
 #include "bench/harness/option.hpp"
@@ -13,8 +14,17 @@
 namespace bench {
 
 inline constexpr int kMaxRepetitions = 1000;
+/// -r auto never measures fewer rounds than this: enough for a 95 % median interval that
+/// leaves out the extremes (ranks 2 and 9 of 10), so one disturbed repetition cannot widen it.
+inline constexpr int kAutoLeastRepetitions = 10;
+inline constexpr std::chrono::nanoseconds kMaxTime = std::chrono::hours(1);
+/// What -r means when not given.
+inline constexpr const char* kDefaultRepetitions = "10";
 inline constexpr int kMaxWarmups = 100;
 inline constexpr std::chrono::nanoseconds kMaxUiWork = std::chrono::seconds(1);
+
+/// Applies an -r value: "auto", or a count 1..kMaxRepetitions. Throws SettingsError otherwise.
+void parse_repetitions(std::string_view text, RunSettings& settings);
 
 /// The common options of `scenario` (its modes make --mode's accepted list), storing into
 /// `settings`; both must outlive the declarations.

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bench/frames/display.hpp"
@@ -42,11 +43,27 @@ struct ModeResult {
   const MetricSummary* summary(std::string_view key) const noexcept;
 };
 
+/// Why a parameter set's rounds stopped.
+enum class StopReason {
+  fixed_count,       ///< -r N: the N rounds asked for
+  converged,         ///< -r auto: every mode's median interval came within ±kAutoTolerance
+  time_budget,       ///< -r auto: --max-time ran out first
+  repetition_limit,  ///< -r auto: kMaxRepetitions rounds ran first
+};
+
+/// "fixed", "converged", "time budget", "repetition limit": the CSV and JSON spelling.
+std::string_view stop_reason_name(StopReason reason) noexcept;
+
 struct ParameterResult {
   ParameterSet parameters;
   std::size_t index =
       0;  ///< its position in Scenario::parameter_sets(): ScenarioOf::points()[index]
   std::vector<ModeResult> modes;  ///< in the scenario's order, baseline first
+  StopReason stop = StopReason::fixed_count;
+  /// Rounds measured: every mode has this many repetitions (one per round, interleaved).
+  std::size_t rounds = 0;
+  /// steady_clock time from the set's first setup() to its last repetition, warm-ups included.
+  std::chrono::nanoseconds measuring_time{0};
 };
 
 struct ScenarioResult {
@@ -79,6 +96,24 @@ std::optional<double> median(const ParameterResult& set, std::string_view mode,
 /// Empty when either median is 0 or the metric is missing.
 std::optional<double> speedup(const ModeResult& baseline, const ModeResult& mode,
                               const MetricSpec& metric);
+
+/// `candidate` against `reference` (two modes of one parameter set) on `metric`, pairing the
+/// repetitions measured in the same round: the median of the per-round ratios, its 95 %
+/// interval and the verdict (confidence.hpp). Empty when either mode lacks the metric.
+std::optional<PairedRatio> compare(const ModeResult& reference, const ModeResult& candidate,
+                                   const MetricSpec& metric);
+
+/// Whether `metric` is a duration where lower is better: its verdicts read "faster"/"slower".
+bool is_time(const MetricSpec& metric) noexcept;
+
+/// The verdict with its range, for sentences and tables: "faster (1.25x to 1.40x)",
+/// "slower (1.31x to 1.52x)", "no clear difference (1.10x slower to 1.08x faster)"; with too
+/// few pairs for a 95 % interval, "no clear difference (N repetitions; 6 needed for a 95 %
+/// interval)".
+std::string describe_comparison(const PairedRatio& ratio, const MetricSpec& metric);
+
+/// The metric of `result` keyed `key`; nullptr when it has none.
+const MetricSpec* find_metric(const ScenarioResult& result, std::string_view key) noexcept;
 
 /// hyperfine's wording for a speedup: "2.40x faster", "1.30x slower", "as fast" (within 0.5 %).
 /// For higher-is-better metrics: "better"/"worse" instead of "faster"/"slower".

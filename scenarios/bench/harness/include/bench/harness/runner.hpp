@@ -5,7 +5,10 @@
 //   1. make_runner() and setup() for every mode (so persistent workers of all modes exist
 //      side by side);
 //   2. `warmups` run_once() calls per mode, without a display, results discarded;
-//   3. `repetitions` rounds; each round measures every mode once, in the scenario's order.
+//   3. `repetitions` rounds (with -r auto, at least that many: rounds are added until
+//      all_medians_within() holds for the primary metric, or the next round would end past
+//      `max_time` since the set's setup began, or kMaxRepetitions rounds ran); each round
+//      measures every mode once, in the scenario's order.
 //      Interleaving modes (ABCABC rather than AAABBB) spreads the machine's drifting noise
 //      over all modes alike, so their ratios stay honest. Each measurement is a frames window:
 //      Display::start(), `lead_in_frames` and a half frame periods (so the work starts between
@@ -29,8 +32,10 @@ struct Progress {
   std::string mode;
   std::string parameter_set;  ///< the set's label
   bool warmup = false;
-  int step = 0;   ///< 1-based count of runs started so far (warm-ups included)
-  int total = 0;  ///< runs in the whole scenario (warm-ups included)
+  int step = 0;  ///< 1-based count of runs started so far (warm-ups included)
+  /// Runs in the whole scenario (warm-ups included); with -r auto, those known so far: it grows
+  /// by a round whenever the run adds one.
+  int total = 0;
 };
 using ProgressCallback = std::function<void(const Progress&)>;
 
@@ -43,6 +48,10 @@ using ProgressCallback = std::function<void(const Progress&)>;
 /// set up, even on failure.
 iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings settings,
                                          Environment environment, ProgressCallback progress = {});
+
+/// Whether every mode of `set` has the median of `metric` known to ±`tolerance` (a share: 0.05)
+/// at 95 % confidence: the stopping rule of -r auto.
+bool all_medians_within(const ParameterResult& set, const MetricSpec& metric, double tolerance);
 
 /// Statistics, representative repetitions and speedups for already-collected repetitions:
 /// the part of run_scenario() that needs no isolate. Exposed for tests and tools.
