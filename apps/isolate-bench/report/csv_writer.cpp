@@ -33,15 +33,27 @@ std::string join_parameters(const bench::ParameterSet& set) {
 
 struct Identity {
   std::string row_type, mode, baseline, parameter_set, parameters, repetition, representative,
-      statistic, unstable, speedup;
+      statistic, unstable, speedup, speedup_low, speedup_high, verdict, stop;
 };
 
 class CsvWriter final : public ReportWriter {
  public:
   std::string render(const bench::ScenarioResult& result) const override {
-    std::vector<std::string> header{
-        "scenario",   "row_type",       "mode",      "baseline", "parameter_set",      "parameters",
-        "repetition", "representative", "statistic", "unstable", "speedup_vs_baseline"};
+    std::vector<std::string> header{"scenario",
+                                    "row_type",
+                                    "mode",
+                                    "baseline",
+                                    "parameter_set",
+                                    "parameters",
+                                    "repetition",
+                                    "representative",
+                                    "statistic",
+                                    "unstable",
+                                    "speedup_vs_baseline",
+                                    "speedup_low",
+                                    "speedup_high",
+                                    "verdict",
+                                    "stop"};
     for (const auto& metric : result.metrics) header.push_back(metric.key);
     for (const auto& metric : result.setup_metrics) header.push_back(metric.key);
     const auto environment = environment_fields(result);
@@ -54,10 +66,10 @@ class CsvWriter final : public ReportWriter {
 
     auto emit = [&](const Identity& id, const std::function<std::string(std::size_t)>& metric,
                     const std::function<std::string(std::size_t)>& setup) {
-      std::vector<std::string> row{result.scenario, id.row_type,       id.mode,
-                                   id.baseline,     id.parameter_set,  id.parameters,
-                                   id.repetition,   id.representative, id.statistic,
-                                   id.unstable,     id.speedup};
+      std::vector<std::string> row{
+          result.scenario, id.row_type,    id.mode,           id.baseline,  id.parameter_set,
+          id.parameters,   id.repetition,  id.representative, id.statistic, id.unstable,
+          id.speedup,      id.speedup_low, id.speedup_high,   id.verdict,   id.stop};
       for (std::size_t i = 0; i < metric_count; ++i) row.push_back(metric(i));
       for (std::size_t i = 0; i < setup_count; ++i) row.push_back(setup(i));
       for (const auto& [name, value] : environment) row.push_back(value);
@@ -94,7 +106,10 @@ class CsvWriter final : public ReportWriter {
         for (const auto& summary : mode.summaries) {
           if (summary.statistics.unstable) unstable += (unstable.empty() ? "" : ";") + summary.key;
         }
-        const auto factor = bench::speedup(baseline, mode, result.primary_metric());
+        const auto& primary = result.primary_metric();
+        const auto factor = bench::speedup(baseline, mode, primary);
+        const auto compared =
+            mode.baseline ? std::nullopt : bench::compare(baseline, mode, primary);
         using Pick = double (*)(const bench::Statistics&);
         const std::pair<const char*, Pick> statistics[] = {
             {"min", [](const bench::Statistics& s) { return s.min; }},
@@ -104,13 +119,29 @@ class CsvWriter final : public ReportWriter {
             {"max", [](const bench::Statistics& s) { return s.max; }},
             {"stddev", [](const bench::Statistics& s) { return s.stddev; }},
             {"cv", [](const bench::Statistics& s) { return s.coefficient_of_variation; }},
+            {"count", [](const bench::Statistics& s) { return static_cast<double>(s.count); }},
+            {"median_low", [](const bench::Statistics& s) { return s.median_interval.low; }},
+            {"median_high", [](const bench::Statistics& s) { return s.median_interval.high; }},
+            {"median_confidence",
+             [](const bench::Statistics& s) { return s.median_interval.confidence; }},
+            {"outliers",
+             [](const bench::Statistics& s) { return static_cast<double>(s.outliers.count()); }},
         };
         for (const auto& [name, pick] : statistics) {
           Identity summary = id;
           summary.row_type = "summary";
           summary.statistic = name;
           summary.unstable = unstable;
-          if (factor && std::string_view(name) == "median") summary.speedup = exact_number(*factor);
+          summary.stop = std::string(bench::stop_reason_name(set.stop));
+          if (std::string_view(name) == "median") {
+            if (factor) summary.speedup = exact_number(*factor);
+            if (compared) {
+              summary.speedup_low = exact_number(compared->interval.low);
+              summary.speedup_high = exact_number(compared->interval.high);
+              summary.verdict =
+                  std::string(bench::verdict_word(compared->verdict, bench::is_time(primary)));
+            }
+          }
           emit(
               summary,
               [&, pick = pick](std::size_t i) {
@@ -154,7 +185,8 @@ class CsvWriter final : public ReportWriter {
         {"fps", exact_number(s.display.fps)},
         {"ui_work_ns", std::to_string(s.display.ui_work.count())},
         {"warmups", std::to_string(s.warmups)},
-        {"repetitions", std::to_string(s.repetitions)},
+        {"repetitions", s.auto_repetitions ? "auto" : std::to_string(s.repetitions)},
+        {"max_time_ns", s.auto_repetitions ? std::to_string(s.max_time.count()) : ""},
         {"seed", std::to_string(s.seed)},
         {"lead_in_frames", std::to_string(s.lead_in_frames)},
         {"lead_out_frames", std::to_string(s.lead_out_frames)},

@@ -115,14 +115,18 @@ class JsonWriter final : public ReportWriter {
                    {"scenario", quote(result.scenario)},
                    {"summary", quote(result.summary)},
                    {"primary_metric", quote(result.primary_metric().key)},
-                   {"settings", object({{"fps", number(s.display.fps)},
-                                        {"ui_work_ns", std::to_string(s.display.ui_work.count())},
-                                        {"warmups", std::to_string(s.warmups)},
-                                        {"repetitions", std::to_string(s.repetitions)},
-                                        {"seed", std::to_string(s.seed)},
-                                        {"lead_in_frames", std::to_string(s.lead_in_frames)},
-                                        {"lead_out_frames", std::to_string(s.lead_out_frames)}},
-                                       "  ")},
+                   {"settings",
+                    object({{"fps", number(s.display.fps)},
+                            {"ui_work_ns", std::to_string(s.display.ui_work.count())},
+                            {"warmups", std::to_string(s.warmups)},
+                            {"repetitions",
+                             s.auto_repetitions ? quote("auto") : std::to_string(s.repetitions)},
+                            {"max_time_ns",
+                             s.auto_repetitions ? std::to_string(s.max_time.count()) : "null"},
+                            {"seed", std::to_string(s.seed)},
+                            {"lead_in_frames", std::to_string(s.lead_in_frames)},
+                            {"lead_out_frames", std::to_string(s.lead_out_frames)}},
+                           "  ")},
                    {"environment", object({{"cpu_model", quote(e.cpu_model)},
                                            {"logical_cores", std::to_string(e.logical_cores)},
                                            {"load_average_1m", number(e.load_average_1m)},
@@ -156,6 +160,9 @@ class JsonWriter final : public ReportWriter {
     for (const auto& mode : set.modes) modes.push_back(mode_result(result, set, mode));
     return object({{"label", quote(set.parameters.label)},
                    {"parameters", object(parameters, indent)},
+                   {"rounds", std::to_string(set.rounds)},
+                   {"stop", quote(bench::stop_reason_name(set.stop))},
+                   {"measuring_time_ns", std::to_string(set.measuring_time.count())},
                    {"modes", array(modes, indent)}},
                   indent);
   }
@@ -179,21 +186,36 @@ class JsonWriter final : public ReportWriter {
       summary.emplace_back(
           metric.key,
           fmt::format("{{\"count\": {}, \"min\": {}, \"median\": {}, \"mean\": {}, \"p90\": {}, "
-                      "\"max\": {}, \"stddev\": {}, \"cv\": {}, \"unstable\": {}}}",
+                      "\"max\": {}, \"stddev\": {}, \"cv\": {}, \"unstable\": {}, "
+                      "\"median_low\": {}, \"median_high\": {}, \"median_confidence\": {}, "
+                      "\"outliers_below\": {}, \"outliers_above\": {}}}",
                       st.count, number(st.min), number(st.median), number(st.mean), number(st.p90),
                       number(st.max), number(st.stddev), number(st.coefficient_of_variation),
-                      boolean(st.unstable)));
+                      boolean(st.unstable), number(st.median_interval.low),
+                      number(st.median_interval.high), number(st.median_interval.confidence),
+                      st.outliers.below, st.outliers.above));
     }
-    const auto factor = bench::speedup(set.modes.front(), mode, result.primary_metric());
-    return object({{"name", quote(mode.mode.name)},
-                   {"description", quote(mode.mode.description)},
-                   {"baseline", boolean(mode.baseline)},
-                   {"speedup_vs_baseline", factor ? number(*factor) : "null"},
-                   {"unstable", boolean(unstable)},
-                   {"setup", measurements(mode.setup, indent + "  ")},
-                   {"summary", object(summary, indent + "  ")},
-                   {"repetitions", array(repetitions, indent + "  ")}},
-                  indent);
+    const auto& primary = result.primary_metric();
+    const auto factor = bench::speedup(set.modes.front(), mode, primary);
+    const auto compared =
+        mode.baseline ? std::nullopt : bench::compare(set.modes.front(), mode, primary);
+    return object(
+        {{"name", quote(mode.mode.name)},
+         {"description", quote(mode.mode.description)},
+         {"baseline", boolean(mode.baseline)},
+         {"repetition_count", std::to_string(mode.repetitions.size())},
+         {"speedup_vs_baseline", factor ? number(*factor) : "null"},
+         {"speedup_low", compared ? number(compared->interval.low) : "null"},
+         {"speedup_high", compared ? number(compared->interval.high) : "null"},
+         {"speedup_confidence", compared ? number(compared->interval.confidence) : "null"},
+         {"verdict", compared
+                         ? quote(bench::verdict_word(compared->verdict, bench::is_time(primary)))
+                         : "null"},
+         {"unstable", boolean(unstable)},
+         {"setup", measurements(mode.setup, indent + "  ")},
+         {"summary", object(summary, indent + "  ")},
+         {"repetitions", array(repetitions, indent + "  ")}},
+        indent);
   }
 };
 

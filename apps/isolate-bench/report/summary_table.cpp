@@ -1,8 +1,10 @@
 #include "report/summary_table.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "bench/harness/frame_metrics.hpp"
 #include "bench/harness/units.hpp"
@@ -14,6 +16,11 @@ bool is_frame_metric(const std::string& key) {
   const auto specs = bench::frame_metric_specs();
   return std::any_of(specs.begin(), specs.end(),
                      [&](const bench::MetricSpec& spec) { return spec.key == key; });
+}
+
+/// A ratio for the speedup row: "1.32x"; an unbounded one (a zero time) as "inf".
+std::string format_ratio(double ratio) {
+  return std::isinf(ratio) ? std::string("inf") : fmt::format("{:.2f}x", ratio);
 }
 
 std::string with_marker(std::string text, bool unstable) {
@@ -38,18 +45,21 @@ SummaryTable build_summary_table(const bench::ScenarioResult& result,
   const auto& baseline = set.modes.front();
   const std::string range_separator = ascii ? " .. " : " … ";
   std::vector<std::string> unstable_notes;
+  std::vector<std::string> outlier_notes;
 
   for (const auto& metric : result.metrics) {
     const bool frame = is_frame_metric(metric.key);
     SummaryRow median{metric.label + " (median)", {}, true};
     SummaryRow range{"  min" + range_separator + "max", {}, false};
     SummaryRow ratio{"  vs " + baseline.mode.name, {}, false};
+    SummaryRow ratio_range{"  speedup, 95 %", {}, false};
     for (const auto& mode : set.modes) {
       const auto* summary = mode.summary(metric.key);
       if (!summary) {
         median.cells.push_back("n/a");
         range.cells.push_back("n/a");
         ratio.cells.push_back("n/a");
+        ratio_range.cells.push_back("n/a");
         continue;
       }
       const auto& s = summary->statistics;
@@ -61,9 +71,20 @@ SummaryTable build_summary_table(const bench::ScenarioResult& result,
                             bench::format_value(s.max, metric.unit, ascii));
       if (mode.baseline) {
         ratio.cells.push_back("");
+        ratio_range.cells.push_back("");
+      } else if (const auto compared = bench::compare(baseline, mode, metric)) {
+        std::string verdict(bench::verdict_word(compared->verdict, bench::is_time(metric)));
+        if (!compared->interval.reaches_level()) verdict += " (too few)";
+        ratio.cells.push_back(verdict);
+        ratio_range.cells.push_back(format_ratio(compared->interval.low) + range_separator +
+                                    format_ratio(compared->interval.high));
       } else {
-        const auto factor = bench::speedup(baseline, mode, metric);
-        ratio.cells.push_back(factor ? bench::describe_speedup(*factor, metric) : "n/a");
+        ratio.cells.push_back("n/a");
+        ratio_range.cells.push_back("n/a");
+      }
+      if (s.outliers.count() > 0 && &metric == &result.primary_metric()) {
+        outlier_notes.push_back(
+            fmt::format("{} {} of {}", mode.mode.name, s.outliers.count(), s.count));
       }
       if (mark) {
         unstable_notes.push_back(fmt::format("{} {} (CV {:.0f} %)", mode.mode.name, metric.label,
@@ -74,6 +95,7 @@ SummaryTable build_summary_table(const bench::ScenarioResult& result,
     if (!frame) table.rows.push_back(std::move(range));
     if (&metric == &result.primary_metric() && set.modes.size() > 1) {
       table.rows.push_back(std::move(ratio));
+      table.rows.push_back(std::move(ratio_range));
     }
   }
 
@@ -94,16 +116,74 @@ SummaryTable build_summary_table(const bench::ScenarioResult& result,
     }
     table.footnotes.push_back(note + "; rerun with more --repetitions or on a quieter machine.");
   }
+  if (!outlier_notes.empty()) {
+    std::string note =
+        fmt::format("Outliers of {} beyond Tukey's fences (counted, kept in every figure): ",
+                    result.primary_metric().label);
+    for (std::size_t i = 0; i < outlier_notes.size(); ++i) {
+      note += (i ? ", " : "") + outlier_notes[i];
+    }
+    table.footnotes.push_back(note + ".");
+  }
+  if (set.modes.size() > 1) {
+    table.footnotes.push_back(fmt::format(
+        "vs {0}: speedup is {0}'s {1} over the mode's, taken round by round (the modes ran "
+        "side by side) with the 95 % interval of its median; above 1 the mode did better. "
+        "The verdict is faster or slower only when the interval leaves out 1{2}.",
+        baseline.mode.name, result.primary_metric().label,
+        baseline.repetitions.size() < bench::kFewestForConfidence
+            ? fmt::format("; with fewer than {} rounds it cannot (too few)",
+                          bench::kFewestForConfidence)
+            : ""));
+  }
+  if (auto note = describe_rounds(result, set)) table.footnotes.push_back(*note);
   return table;
 }
 
 std::string describe_settings(const bench::ScenarioResult& result, bool ascii) {
   const auto& s = result.settings;
+  const std::string repetitions =
+      s.auto_repetitions
+          ? fmt::format(
+                "repetitions until each median is known to ±{:.0f} % (at least {}, at "
+                "most {} per parameter set)",
+                bench::kAutoTolerance * 100, s.repetitions,
+                bench::format_duration_ns(static_cast<double>(s.max_time.count()), ascii))
+          : fmt::format("{} repetition{} per mode", s.repetitions, s.repetitions == 1 ? "" : "s");
   return fmt::format(
-      "{} repetition{} per mode after {} warm-up{} · {:g} fps, {} of UI work per frame · seed {}",
-      s.repetitions, s.repetitions == 1 ? "" : "s", s.warmups, s.warmups == 1 ? "" : "s",
-      s.display.fps,
+      "{} after {} warm-up{} · {:g} fps, {} of UI work per frame · seed {}", repetitions, s.warmups,
+      s.warmups == 1 ? "" : "s", s.display.fps,
       bench::format_duration_ns(static_cast<double>(s.display.ui_work.count()), ascii), s.seed);
+}
+
+std::optional<std::string> describe_rounds(const bench::ScenarioResult& result,
+                                           const bench::ParameterResult& set) {
+  if (set.stop == bench::StopReason::fixed_count) return std::nullopt;
+  const auto& metric = result.primary_metric();
+  const double tolerance = bench::kAutoTolerance * 100;
+  const std::string ran = fmt::format("{} repetitions per mode ran", set.rounds);
+  if (set.stop == bench::StopReason::converged) {
+    return fmt::format("{}: every mode's median {} is known to ±{:.0f} % at 95 % confidence.", ran,
+                       metric.label, tolerance);
+  }
+  std::vector<std::string> wide;
+  for (const auto& mode : set.modes) {
+    const auto* summary = mode.summary(metric.key);
+    if (summary == nullptr) continue;
+    const auto& st = summary->statistics;
+    if (bench::is_within(st.median_interval, st.median, bench::kAutoTolerance)) continue;
+    const double low = st.median > 0 ? (st.median_interval.low / st.median - 1) * 100 : 0;
+    const double high = st.median > 0 ? (st.median_interval.high / st.median - 1) * 100 : 0;
+    wide.push_back(fmt::format("{} ({:+.0f} % to {:+.0f} %)", mode.mode.name, low, high));
+  }
+  const std::string why =
+      set.stop == bench::StopReason::time_budget
+          ? fmt::format(
+                "the {} budget (--max-time) ran out",
+                bench::format_duration_ns(static_cast<double>(result.settings.max_time.count())))
+          : "the repetition limit was reached";
+  return fmt::format("{} before {}; still wider than ±{:.0f} %: the median {} of {}.", ran, why,
+                     tolerance, metric.label, fmt::join(wide, ", "));
 }
 
 std::string describe_representative(const bench::ScenarioResult& result,

@@ -2,6 +2,7 @@
 // The summary table shared by the terminal and Markdown writers: one column per mode (baseline
 // first), one row per figure, already formatted for humans.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,8 @@ struct SummaryRow {
 struct SummaryTable {
   std::vector<std::string> header;  ///< first cell empty, then one per mode
   std::vector<SummaryRow> rows;
-  /// Sentences under the table: which figures are unstable (marked '*' in cells).
+  /// Sentences under the table: which figures are unstable (marked '*' in cells), outliers,
+  /// what the comparison with the baseline means, and (with -r auto) how many rounds ran.
   std::vector<std::string> footnotes;
 };
 
@@ -28,6 +30,11 @@ SummaryTable build_summary_table(const bench::ScenarioResult& result,
 
 /// "10 repetitions per mode after 1 warm-up · 60 fps, 2 ms of UI work per frame · seed 42".
 std::string describe_settings(const bench::ScenarioResult& result, bool ascii);
+
+/// With -r auto: how many rounds ran and why they stopped, naming the modes whose median
+/// interval stayed wider than ±5 %. Empty for a fixed -r N.
+std::optional<std::string> describe_rounds(const bench::ScenarioResult& result,
+                                           const bench::ParameterResult& set);
 
 /// "thread — repetition 4 of 10 (the median by result received)".
 std::string describe_representative(const bench::ScenarioResult& result,

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -21,8 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// Two modes, one parameter set whose label needs CSV quoting; main takes 3 ms, worker 1 ms.
-bench::ScenarioResult sample_result() {
+/// Two modes, one parameter set whose label needs CSV quoting; main takes 3 ms, worker 1 ms,
+/// except the worker's fifth round, which took 10 ms (an outlier).
+bench::ScenarioResult sample_result(int rounds = 10) {
   bench::ScenarioResult result;
   result.scenario = "sample";
   result.summary = "a sample";
@@ -37,8 +39,9 @@ bench::ScenarioResult sample_result() {
     mode.mode = {name, "how"};
     mode.baseline = std::string(name) == "main";
     if (!mode.baseline) mode.setup["spawn_ns"] = 5000;
-    for (int r = 1; r <= 3; ++r) {
-      mode.repetitions.push_back({r, {{"wall_ns", base + r}}, {}});
+    for (int r = 1; r <= rounds; ++r) {
+      const bool outlier = !mode.baseline && r == 5;
+      mode.repetitions.push_back({r, {{"wall_ns", outlier ? 10e6 : base + r}}, {}});
     }
     set.modes.push_back(std::move(mode));
   }
@@ -54,14 +57,86 @@ TEST(SummaryTable, PutsTheBaselineFirstAndStatesRatiosLikeHyperfine) {
   ASSERT_EQ(table.header.size(), 3u);
   EXPECT_EQ(table.header[1], "main (baseline)");
   EXPECT_EQ(table.header[2], "worker");
-  bool found_ratio = false;
+  bool found_verdict = false, found_range = false;
   for (const auto& row : table.rows) {
     if (row.label == "  vs main") {
-      found_ratio = true;
-      EXPECT_EQ(row.cells[1].rfind("3.00x faster", 0), 0u) << row.cells[1];
+      found_verdict = true;
+      EXPECT_EQ(row.cells[1], "faster");
+    }
+    if (row.label == "  speedup, 95 %") {
+      found_range = true;
+      // Ten rounds: the interval is ranks 2 and 9 of the sorted paired ratios, all about 3
+      // except round 5's 0.3, which the order statistics leave out.
+      EXPECT_EQ(row.cells[1], "3.00x … 3.00x");
     }
   }
-  EXPECT_TRUE(found_ratio);
+  EXPECT_TRUE(found_verdict);
+  EXPECT_TRUE(found_range);
+  const auto has_note = [&](const std::string& part) {
+    return std::any_of(
+        table.footnotes.begin(), table.footnotes.end(),
+        [&](const std::string& note) { return note.find(part) != std::string::npos; });
+  };
+  EXPECT_TRUE(
+      has_note("Outliers of wall time beyond Tukey's fences (counted, kept in every "
+               "figure): worker 1 of 10."));
+  EXPECT_FALSE(has_note("too few"));
+}
+
+TEST(SummaryTable, FewRoundsGiveNoVerdict) {
+  const auto result = sample_result(3);
+  const auto table = isolate_bench::build_summary_table(result, result.parameter_sets[0], true);
+  bool found = false;
+  for (const auto& row : table.rows) {
+    if (row.label != "  vs main") continue;
+    found = true;
+    EXPECT_EQ(row.cells[1], "no clear difference (too few)");
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(SummaryTable, AutoRepetitionsSayHowManyRanAndWhatStayedWide) {
+  auto result = sample_result();
+  result.settings.auto_repetitions = true;
+  result.settings.max_time = std::chrono::seconds(30);
+  auto& set = result.parameter_sets[0];
+  set.rounds = 10;
+  set.stop = bench::StopReason::time_budget;
+  const auto note = isolate_bench::describe_rounds(result, set);
+  ASSERT_TRUE(note);
+  // main's values 3e6 + r: the interval 3e6 + 2 .. 3e6 + 9 is well within ±5 %; the worker's
+  // is too (its outlier is outside ranks 2..9). The budget ran out with nothing wide.
+  EXPECT_EQ(note->rfind("10 repetitions per mode ran before the 30 s budget (--max-time) ran "
+                        "out",
+                        0),
+            0u)
+      << *note;
+  set.stop = bench::StopReason::converged;
+  EXPECT_NE(isolate_bench::describe_rounds(result, set)->find("known to ±5 % at 95 % confidence"),
+            std::string::npos);
+  set.stop = bench::StopReason::fixed_count;
+  EXPECT_FALSE(isolate_bench::describe_rounds(result, set));
+}
+
+TEST(CsvAndJson, CarryIntervalsVerdictsCountsAndOutliers) {
+  const auto csv = isolate_bench::make_csv_writer()->render(sample_result());
+  EXPECT_NE(csv.find("speedup_vs_baseline,speedup_low,speedup_high,verdict,stop,wall_ns"),
+            std::string::npos);
+  EXPECT_NE(csv.find(",faster,fixed,"), std::string::npos);
+  EXPECT_NE(csv.find(",median_low,"), std::string::npos);
+  EXPECT_NE(csv.find(",median_high,"), std::string::npos);
+  // statistic, unstable, speedup_vs_baseline, speedup_low, speedup_high, verdict, stop, wall_ns
+  EXPECT_NE(csv.find(",count,,,,,,fixed,10,"), std::string::npos) << "main: ten repetitions";
+  EXPECT_NE(csv.find(",outliers,wall_ns,,,,,fixed,1,"), std::string::npos)
+      << "the worker's outlier, its spread marked unstable";
+
+  const auto json = isolate_bench::make_json_writer()->render(sample_result());
+  EXPECT_NE(json.find("\"verdict\": \"faster\""), std::string::npos);
+  EXPECT_NE(json.find("\"verdict\": null"), std::string::npos) << "the baseline has none";
+  EXPECT_NE(json.find("\"repetition_count\": 10"), std::string::npos);
+  EXPECT_NE(json.find("\"median_low\": 3000002"), std::string::npos) << "rank 2 of main's";
+  EXPECT_NE(json.find("\"median_high\": 3000009"), std::string::npos) << "rank 9 of main's";
+  EXPECT_NE(json.find("\"outliers_above\": 1"), std::string::npos);
 }
 
 TEST(CsvWriter, QuotesFieldsPerRfc4180AndEndsRowsWithCrLf) {

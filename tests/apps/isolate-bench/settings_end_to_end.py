@@ -86,7 +86,7 @@ def test_every_scenario(cwd):
         options, modes = declared_options(scenario, cwd)
         check(modes, f"{scenario} --help lists its modes")
         flags = [flag for flag, _, _ in options]
-        for common in ["--mode", "--repetitions", "--warmup", "--fps", "--ui-work", "--seed"]:
+        for common in ["--mode", "--repetitions", "--max-time", "--warmup", "--fps", "--ui-work", "--seed"]:
             check(common in flags, f"{scenario} takes the common option {common}")
         for flag, form, help_text in options:
             values = bad_values(flag, form, help_text, modes, cwd)
@@ -106,16 +106,18 @@ def test_every_scenario(cwd):
 
 PINNED_HEADERS = {
     "json-parse": "scenario,row_type,mode,baseline,parameter_set,parameters,repetition,"
-    "representative,statistic,unstable,speedup_vs_baseline,end_to_end_ns,main_thread_ns,"
+    "representative,statistic,unstable,speedup_vs_baseline,speedup_low,speedup_high,verdict,stop,"
+    "end_to_end_ns,main_thread_ns,"
     "copy_in_ns,spawn_ns,parse_ns,decode_ns,map_ns,return_ns,copy_out_ns,copy_in_bytes,"
     "copy_out_bytes,frames_dropped,frames_janky,worst_frame_latency_ns,longest_freeze_ns,"
-    "longest_event_ns,ui_busy_share,worker_spawn_ns,fps,ui_work_ns,warmups,repetitions,seed,"
-    "lead_in_frames,lead_out_frames,cpu_model,logical_cores,load_average_1m,load_average_5m,"
+    "longest_event_ns,ui_busy_share,worker_spawn_ns,fps,ui_work_ns,warmups,repetitions,max_time_ns,"
+    "seed,lead_in_frames,lead_out_frames,cpu_model,logical_cores,load_average_1m,load_average_5m,"
     "load_average_15m,compiler,build_type,commit,version,libraries,timestamp_utc,command_line",
     "spawn": "scenario,row_type,mode,baseline,parameter_set,parameters,repetition,"
-    "representative,statistic,unstable,speedup_vs_baseline,result_received_ns,entry_started_ns,"
+    "representative,statistic,unstable,speedup_vs_baseline,speedup_low,speedup_high,verdict,stop,"
+    "result_received_ns,entry_started_ns,"
     "call_returned_ns,frames_dropped,frames_janky,worst_frame_latency_ns,longest_freeze_ns,"
-    "longest_event_ns,ui_busy_share,fps,ui_work_ns,warmups,repetitions,seed,lead_in_frames,"
+    "longest_event_ns,ui_busy_share,fps,ui_work_ns,warmups,repetitions,max_time_ns,seed,lead_in_frames,"
     "lead_out_frames,cpu_model,logical_cores,load_average_1m,load_average_5m,load_average_15m,"
     "compiler,build_type,commit,version,libraries,timestamp_utc,command_line",
 }
