@@ -21,6 +21,8 @@ bench::ModeResult mode_with(const std::string& name, const bench::Measurements& 
     summary.statistics.median = value;
     mode.summaries.push_back(summary);
   }
+  // Ten rounds of the same figures, so comparisons have pairs to work from.
+  for (int round = 1; round <= 10; ++round) mode.repetitions.push_back({round, medians, {}});
   return mode;
 }
 
@@ -78,9 +80,12 @@ TEST(Sha256Conclusions, SayWhatMainDropsWhatChunkingCostsAndWhichOffloadKeepsThe
   EXPECT_TRUE(any_contains(sentences, "2 VSyncs fall due"));
   EXPECT_TRUE(any_contains(sentences, "predicts 1 frame dropped: it dropped 2 frames"));
   EXPECT_TRUE(any_contains(sentences, "costs 8 ms (+25.0 %)"));
+  EXPECT_TRUE(any_contains(sentences, "(32 ms -> 40 ms, medians; slower (1.25x to 1.25x))"))
+      << "the paired rounds' verdict beside the difference of medians";
   EXPECT_TRUE(any_contains(sentences, "drops 0 frames instead of 2 frames"));
   EXPECT_TRUE(any_contains(sentences, "`transfer` keeps the most of the floor's throughput"));
-  EXPECT_TRUE(any_contains(sentences, "`run` 50.0 % of the floor"));
+  EXPECT_TRUE(any_contains(sentences, "`run` 50.0 % of the floor (slower than the floor)"));
+  EXPECT_TRUE(any_contains(sentences, "`transfer` 97.0 % of the floor (slower than the floor)"));
 }
 
 TEST(Sha256Conclusions, LeaveOutWhatTheRunDidNotMeasure) {

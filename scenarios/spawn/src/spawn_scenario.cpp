@@ -223,26 +223,48 @@ class SpawnScenario final : public ScenarioOf<PayloadPoint> {
       const auto cold = median(set, "run-cold", primary.key);
       // One conclusion per parameter set, of the parts the chosen modes allow.
       std::vector<std::string> parts;
+      // Verdicts come from the rounds paired side by side: a difference of medians alone can
+      // change sign between two runs on a noisy machine.
+      auto versus = [&](std::string_view reference, std::string_view candidate) {
+        const auto* a = find_mode(set, reference);
+        const auto* b = find_mode(set, candidate);
+        return a && b ? bench::compare(*a, *b, primary) : std::nullopt;
+      };
       if (thread && spawn && run) {
-        const double extra = *spawn - *thread;
+        const auto compared = versus("thread", "spawn");
+        std::string cost = "no extra cost of an isolate over a bare thread shows here";
+        if (compared && compared->verdict == bench::Verdict::worse) {
+          cost = fmt::format(
+              "an isolate's own heap and event loop make Isolate::spawn {} than a bare thread "
+              "here, {} more (medians)",
+              bench::describe_comparison(*compared, primary), format_duration_ns(*spawn - *thread));
+        } else if (compared && compared->verdict == bench::Verdict::better) {
+          cost = "Isolate::spawn was " + bench::describe_comparison(*compared, primary) +
+                 " than a bare thread here";
+        } else if (compared) {
+          cost = "between Isolate::spawn and a bare thread there is " +
+                 bench::describe_comparison(*compared, primary);
+        }
         parts.push_back(fmt::format(
             "a spawned isolate's reply reaches the main isolate {} after Isolate::spawn, "
             "Isolate::run's result {} after the call, a raw thread's reply {} after it starts "
             "(medians); {}.",
             format_duration_ns(*spawn), format_duration_ns(*run), format_duration_ns(*thread),
-            extra > 0 ? "an isolate's own heap and event loop cost " + format_duration_ns(extra) +
-                            " more than a bare thread here"
-                      : "no extra cost of an isolate over a bare thread shows here"));
+            cost));
       }
       if (run && cold) {
+        const auto compared = versus("run-cold", "run");
         parts.push_back(fmt::format(
-            "Isolate::run on a parked thread takes {}, on a new OS thread {} (medians). Both are "
+            "Isolate::run on a parked thread takes {}, on a new OS thread {} (medians){}. Both are "
             "the document's same-group spawn (\"~100-500 microseconds\": the code is loaded, "
             "the new isolate needs a fresh heap and a thread): run-cold creates the thread, run "
             "takes a parked one as Dart's VM does. Neither is its \"5-50ms\", which includes "
             "loading and compiling a separate code bundle: a C++ process has all its code "
             "loaded before the first spawn.",
-            format_duration_ns(*run), format_duration_ns(*cold)));
+            format_duration_ns(*run), format_duration_ns(*cold),
+            compared ? "; against a new thread, a parked one is " +
+                           bench::describe_comparison(*compared, primary)
+                     : ""));
       }
       if (parts.empty()) continue;
       std::string sentence = "With a " + set.parameters.label + ": " + parts.front();

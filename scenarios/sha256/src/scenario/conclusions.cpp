@@ -47,6 +47,12 @@ std::string digest_line(const HashPoint& point) {
                      hex);
 }
 
+/// The end-to-end metric's declaration, for comparisons between modes.
+const bench::MetricSpec& end_to_end_spec() {
+  static const bench::MetricSpec spec = hash_metric_specs().front();
+  return spec;
+}
+
 std::optional<std::string> floor_sentence(const bench::ParameterResult& set,
                                           const HashPoint& point) {
   const auto* floor = find_mode(set, "floor");
@@ -94,13 +100,16 @@ std::optional<std::string> chunking_sentence(const bench::ParameterResult& set,
     return std::nullopt;
   }
   const double cost = *chunked_e2e - *main_e2e;
+  // The verdict from the paired rounds says whether the cost is real or noise could flip it.
+  const auto compared = bench::compare(*main, *chunked, end_to_end_spec());
   return fmt::format(
       "{}: chunking on the main isolate (`chunked-main`) {} {} ({:+.1f} %) end to end against "
-      "`main` ({} -> {}) and drops {} instead of {}: its longest event is {}.",
+      "`main` ({} -> {}, medians{}) and drops {} instead of {}: its longest event is {}.",
       where(point), cost >= 0 ? "costs" : "saves", format_duration_ns(std::abs(cost)),
       *main_e2e > 0 ? cost / *main_e2e * 100 : 0.0, format_duration_ns(*main_e2e),
-      format_duration_ns(*chunked_e2e), frames(*chunked_dropped), frames(*main_dropped),
-      format_duration_ns(*longest));
+      format_duration_ns(*chunked_e2e),
+      compared ? "; " + bench::describe_comparison(*compared, end_to_end_spec()) : "",
+      frames(*chunked_dropped), frames(*main_dropped), format_duration_ns(*longest));
 }
 
 std::optional<std::string> offload_sentence(const bench::ParameterResult& set,
@@ -108,14 +117,24 @@ std::optional<std::string> offload_sentence(const bench::ParameterResult& set,
   struct Offload {
     std::string name;
     double share, busy, dropped;
+    std::string verdict;  ///< against the floor, end to end; empty when the floor did not run
   };
+  const auto* floor = find_mode(set, "floor");
   std::vector<Offload> offloads;
   for (const char* name : {"run", "transfer", "worker"}) {
     const auto* mode = find_mode(set, name);
     const auto share = median(mode, k::floor_share);
     const auto busy = median(mode, k::main_thread);
     const auto dropped = median(mode, bench::frame_metric_keys::dropped);
-    if (share && busy && dropped) offloads.push_back({name, *share, *busy, *dropped});
+    if (!share || !busy || !dropped) continue;
+    std::string verdict;
+    if (floor) {
+      if (const auto compared = bench::compare(*floor, *mode, end_to_end_spec())) {
+        verdict = std::string(bench::verdict_word(compared->verdict, true));
+        if (compared->verdict != bench::Verdict::no_clear_difference) verdict += " than the floor";
+      }
+    }
+    offloads.push_back({name, *share, *busy, *dropped, std::move(verdict)});
   }
   if (offloads.empty()) return std::nullopt;
   const auto best =
@@ -123,8 +142,9 @@ std::optional<std::string> offload_sentence(const bench::ParameterResult& set,
                        [](const auto& a, const auto& b) { return a.share < b.share; });
   std::string others;
   for (const auto& offload : offloads) {
-    others += fmt::format("{}`{}` {} of the floor, main isolate busy {}, {} dropped",
+    others += fmt::format("{}`{}` {} of the floor{}, main isolate busy {}, {} dropped",
                           others.empty() ? "" : "; ", offload.name, percent(offload.share),
+                          offload.verdict.empty() ? "" : " (" + offload.verdict + ")",
                           format_duration_ns(offload.busy), frames(offload.dropped));
   }
   return fmt::format(
