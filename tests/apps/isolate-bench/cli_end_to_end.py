@@ -105,9 +105,9 @@ def test_reports(cwd):
     header = next(csv.reader(io.StringIO(file_text, newline="")))
     fixed = ["scenario", "row_type", "mode", "baseline", "parameter_set", "parameters",
              "repetition", "representative", "statistic", "unstable", "speedup_vs_baseline",
-             "result_received_ns", "entry_started_ns", "call_returned_ns", "frames_dropped",
+             "speedup_low", "speedup_high", "verdict", "stop", "result_received_ns", "entry_started_ns", "call_returned_ns", "frames_dropped",
              "frames_janky", "worst_frame_latency_ns", "longest_freeze_ns", "longest_event_ns",
-             "ui_busy_share", "fps", "ui_work_ns", "warmups", "repetitions", "seed",
+             "ui_busy_share", "fps", "ui_work_ns", "warmups", "repetitions", "max_time_ns", "seed",
              "lead_in_frames", "lead_out_frames", "cpu_model", "logical_cores", "load_average_1m",
              "load_average_5m", "load_average_15m", "compiler", "build_type", "commit", "version",
              "libraries", "timestamp_utc", "command_line"]
@@ -115,7 +115,7 @@ def test_reports(cwd):
     repetitions = [r for r in rows if r["row_type"] == "repetition"]
     summaries = [r for r in rows if r["row_type"] == "summary"]
     check(len(repetitions) == 2 * 4 * 3, f"2 sizes x 4 modes x 3 repetitions: {len(repetitions)}")
-    check(len(summaries) == 2 * 4 * 7, f"7 statistics per mode and size: {len(summaries)}")
+    check(len(summaries) == 2 * 4 * 12, f"12 statistics per mode and size: {len(summaries)}")
     check(len(rows) == len(repetitions) + len(summaries), "only repetition and summary rows")
     check({r["parameters"] for r in rows} == {"payload_bytes=1000", "payload_bytes=2048"},
           "exact byte counts in the parameters column")
@@ -139,9 +139,22 @@ def test_reports(cwd):
             check(sum(r["representative"] == "true" for r in mine) == 1, "one representative")
             stats = {r["statistic"]: r for r in summaries
                      if r["mode"] == mode and r["parameters"] == size}
-            check(set(stats) == {"min", "median", "mean", "p90", "max", "stddev", "cv"},
+            check(set(stats) == {"min", "median", "mean", "p90", "max", "stddev", "cv", "count",
+                                 "median_low", "median_high", "median_confidence", "outliers"},
                   "every statistic present")
             values = sorted(float(r["result_received_ns"]) for r in mine)
+            # Three values are too few for a 95 % interval of the median: it is [min, max],
+            # holding the median with probability 1 - 2/8, and no verdict is given.
+            check(stats["count"]["result_received_ns"] == "3", "the repetition count")
+            check(float(stats["median_low"]["result_received_ns"]) == values[0] and
+                  float(stats["median_high"]["result_received_ns"]) == values[2],
+                  "the median's interval of three values is min..max")
+            check(stats["median_confidence"]["result_received_ns"] == "0.75",
+                  "that interval's exact coverage")
+            check(all(r["stop"] == "fixed" for r in stats.values()), "-r N stops at N")
+            verdict = stats["median"]["verdict"]
+            check(verdict == ("" if mode == "thread" else "no clear difference"),
+                  f"{mode}: no verdict from three rounds: {verdict!r}")
             check(float(stats["min"]["result_received_ns"]) == values[0], "min matches")
             check(float(stats["median"]["result_received_ns"]) == values[1], "median matches")
             check(float(stats["max"]["result_received_ns"]) == values[2], "max matches")
@@ -173,7 +186,8 @@ def test_reports(cwd):
           "JSON modes baseline first")
     check(all(len(m["repetitions"]) == 3 for m in modes), "JSON has every repetition")
     check(set(modes[1]["summary"]["result_received_ns"]) ==
-          {"count", "min", "median", "mean", "p90", "max", "stddev", "cv", "unstable"},
+          {"count", "min", "median", "mean", "p90", "max", "stddev", "cv", "unstable",
+           "median_low", "median_high", "median_confidence", "outliers_below", "outliers_above"},
           "JSON statistics")
     check(len(document["conclusions"]) == 2, "a conclusion per size")
     check(document["environment"]["command_line"].endswith("--quiet"), "JSON keeps the command")
@@ -197,15 +211,15 @@ def test_default_csv(cwd):
     last = result.stdout.rstrip("\n").splitlines()[-1]
     check(last == "CSV report: " + os.path.join("out", "nested", files[0]),
           f"table mode ends with the CSV path: {last!r}")
-    check("thread (baseline)" in result.stdout and "x faster" in result.stdout
-          or "x slower" in result.stdout or "as fast" in result.stdout,
-          "table shows the baseline and ratios")
+    check("thread (baseline)" in result.stdout and "speedup, 95 %" in result.stdout
+          and "no clear difference (too few)" in result.stdout,
+          "table shows the baseline, the verdicts and the ratios' ranges")
     check("1 KB (1000 bytes)" in result.stdout, "table echoes the exact byte count")
     check("repetition" in result.stdout and "VSync" in result.stdout, "table shows filmstrips")
     check("\x1b[" not in result.stdout, "--no-color (and a pipe) means no escape sequences")
     with open(os.path.join(cwd, "out", "nested", files[0]), newline="") as f:
         rows = list(csv.DictReader(f))
-    check(len(rows) == 4 * 3 + 4 * 7, "default CSV holds every row")
+    check(len(rows) == 4 * 3 + 4 * 12, "default CSV holds every row")
 
 
 GROUPS = {"help": test_help, "bad_input": test_bad_input, "reports": test_reports,
