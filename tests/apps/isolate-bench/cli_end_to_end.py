@@ -2,7 +2,7 @@
 """End-to-end checks of the isolate-bench binary: help, errors, and the reports read back
 with independent readers (Python's csv and json modules).
 
-Usage: cli_end_to_end.py BINARY GROUP   (GROUP: help, bad_input, reports, default_csv)
+Usage: cli_end_to_end.py BINARY GROUP   (GROUP: help, bad_input, reports, default_csv, auto)
 """
 import csv
 import io
@@ -222,7 +222,31 @@ def test_default_csv(cwd):
     check(len(rows) == 4 * 3 + 4 * 12, "default CSV holds every row")
 
 
+def test_auto(cwd):
+    """-r auto: at least 10 rounds, all modes alike, and the reports say how it ended."""
+    result = run(["spawn", "-r", "auto", "--max-time", "1s", "--fps", "1000", "--ui-work", "100us",
+                  "--warmup", "0", "--csv", "auto.csv", "--json", "auto.json", "--no-color"], cwd)
+    check(result.returncode == 0, f"-r auto runs: {result.stderr}")
+    check("repetitions per mode ran" in result.stdout, "the table says how many rounds ran")
+    with open(os.path.join(cwd, "auto.csv"), newline="") as f:
+        rows = list(csv.DictReader(f))
+    check(all(r["repetitions"] == "auto" and r["max_time_ns"] == "1000000000" for r in rows),
+          "the settings columns echo auto and the budget")
+    counts = {r["result_received_ns"] for r in rows
+              if r["row_type"] == "summary" and r["statistic"] == "count"}
+    check(len(counts) == 1 and int(counts.pop()) >= 10, "every mode ran the same rounds, 10 or more")
+    stops = {r["stop"] for r in rows if r["row_type"] == "summary"}
+    check(len(stops) == 1 and stops <= {"converged", "time budget"}, f"one stop reason: {stops}")
+    with open(os.path.join(cwd, "auto.json")) as f:
+        document = json.load(f)
+    check(document["settings"]["repetitions"] == "auto", "JSON settings say auto")
+    for parameter_set in document["parameter_sets"]:
+        check(all(len(m["repetitions"]) == parameter_set["rounds"] for m in parameter_set["modes"]),
+              "JSON rounds match every mode's repetitions")
+        check(parameter_set["stop"] in ("converged", "time budget"), "JSON stop reason")
+
+
 GROUPS = {"help": test_help, "bad_input": test_bad_input, "reports": test_reports,
-          "default_csv": test_default_csv}
+          "default_csv": test_default_csv, "auto": test_auto}
 
 run_group(GROUPS)
