@@ -121,8 +121,9 @@ class JsonWriter final : public ReportWriter {
                             {"warmups", std::to_string(s.warmups)},
                             {"repetitions",
                              s.auto_repetitions ? quote("auto") : std::to_string(s.repetitions)},
-                            {"max_time_ns",
-                             s.auto_repetitions ? std::to_string(s.max_time.count()) : "null"},
+                            {"max_time_ns", s.auto_repetitions && s.max_time
+                                                ? std::to_string(s.max_time->count())
+                                                : "null"},
                             {"seed", std::to_string(s.seed)},
                             {"lead_in_frames", std::to_string(s.lead_in_frames)},
                             {"lead_out_frames", std::to_string(s.lead_out_frames)}},

@@ -148,7 +148,9 @@ std::string describe_settings(const bench::ScenarioResult& result, bool ascii) {
                 "repetitions until each median is known to ±{:.0f} % (at least {}, at "
                 "most {} per parameter set)",
                 bench::kAutoTolerance * 100, s.repetitions,
-                bench::format_duration_ns(static_cast<double>(s.max_time.count()), ascii))
+                bench::format_duration_ns(
+                    static_cast<double>(s.max_time.value_or(bench::kDefaultMaxTime).count()),
+                    ascii))
           : fmt::format("{} repetition{} per mode", s.repetitions, s.repetitions == 1 ? "" : "s");
   return fmt::format(
       "{} after {} warm-up{} · {:g} fps, {} of UI work per frame · seed {}", repetitions, s.warmups,
@@ -178,9 +180,9 @@ std::optional<std::string> describe_rounds(const bench::ScenarioResult& result,
   }
   const std::string why =
       set.stop == bench::StopReason::time_budget
-          ? fmt::format(
-                "the {} budget (--max-time) ran out",
-                bench::format_duration_ns(static_cast<double>(result.settings.max_time.count())))
+          ? fmt::format("the {} budget (--max-time) ran out",
+                        bench::format_duration_ns(static_cast<double>(
+                            result.settings.max_time.value_or(bench::kDefaultMaxTime).count())))
           : "the repetition limit was reached";
   return fmt::format("{} before {}; still wider than ±{:.0f} %: the median {} of {}.", ran, why,
                      tolerance, metric.label, fmt::join(wide, ", "));

@@ -27,7 +27,7 @@ def test_help(cwd):
     for option in ["--fps", "--ui-work", "-r", "--repetitions", "--warmup", "--seed", "--format",
                    "--csv", "--json", "--results-dir", "--quiet", "--no-color", "--payload"]:
         check(option in sub.stdout, f"spawn --help mentions {option}")
-    for default in ["default: 60", "default: 2ms", "default: 10", "default: 1)", "default: 42",
+    for default in ["default: 60", "default: 2ms", "default: auto", "default: 1)", "default: 42",
                     "default: table", "default: results", "default: 1KB", "Examples"]:
         check(default in sub.stdout, f"spawn --help states '{default}'")
     version = run(["--version"], cwd)

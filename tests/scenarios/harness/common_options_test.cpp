@@ -32,7 +32,7 @@ TEST(CommonOptions, EveryScenarioGetsTheSameSevenWritingIntoTheRunSettings) {
   EXPECT_EQ(settings.modes, (std::vector<std::string>{"pool", "main"}));
   EXPECT_EQ(settings.repetitions, 7);
   EXPECT_FALSE(settings.auto_repetitions);
-  EXPECT_EQ(settings.max_time, std::chrono::seconds(5));
+  EXPECT_EQ(settings.max_time, std::chrono::nanoseconds(std::chrono::seconds(5)));
   EXPECT_EQ(settings.warmups, 0);
   EXPECT_EQ(settings.display.fps, 120);
   EXPECT_EQ(settings.display.ui_work, std::chrono::microseconds(500));
@@ -59,6 +59,22 @@ TEST(CommonOptions, RefuseValuesThatWouldNeverEndOrCannotMeasure) {
     EXPECT_THROW(options.at(flag).apply(value), bench::SettingsError) << flag << " " << value;
   }
   EXPECT_EQ(settings.repetitions, 10) << "refused values store nothing";
+}
+
+TEST(CommonOptions, TheCommandLineDefaultIsAutoWithTheRunsBudgetSharedByItsSets) {
+  fake::Scenario scenario;
+  bench::RunSettings settings;
+  EXPECT_FALSE(settings.auto_repetitions) << "settings made in code keep a fixed count";
+  auto options = by_flag(bench::common_options(settings, scenario));
+  EXPECT_TRUE(settings.auto_repetitions) << "declaring the options applies -r's default";
+  EXPECT_EQ(options.at("--repetitions").default_value, "auto");
+  // 50 s shared, at most 30 s a set: 1 set 30 s, 2 sets 25 s each, 5 sets 10 s each.
+  using std::chrono::seconds;
+  EXPECT_EQ(bench::max_time_per_set(settings, 1), seconds(30));
+  EXPECT_EQ(bench::max_time_per_set(settings, 2), seconds(25));
+  EXPECT_EQ(bench::max_time_per_set(settings, 5), seconds(10));
+  options.at("--max-time").apply("40s");
+  EXPECT_EQ(bench::max_time_per_set(settings, 5), seconds(40)) << "--max-time is per set";
 }
 
 TEST(CommonOptions, RepetitionsAutoAndBackToACount) {

@@ -29,6 +29,9 @@ void parse_repetitions(std::string_view text, RunSettings& settings) {
 
 std::vector<OptionSpec> common_options(RunSettings& settings, const Scenario& scenario) {
   const std::string group = "Measurement";
+  // The command line's default is -r auto (kDefaultRepetitions), while a RunSettings made in
+  // code keeps a fixed count: the default is applied here, where --help states it.
+  parse_repetitions(kDefaultRepetitions, settings);
   std::vector<std::string> names;
   for (const auto& mode : scenario.modes()) names.push_back(mode.name);
   std::vector<OptionSpec> options{
@@ -48,10 +51,13 @@ std::vector<OptionSpec> common_options(RunSettings& settings, const Scenario& sc
        kDefaultRepetitions, group,
        [&settings](std::string_view text) { parse_repetitions(text, settings); }},
       duration_option("--max-time", settings.max_time,
-                      "With -r auto: the most time one parameter set may take (setup and warm-ups "
-                      "included; a round that would end later is not started), 1s..1h, with a "
-                      "unit: ns, us, ms or s",
-                      "30s", std::chrono::seconds(1), kMaxTime),
+                      fmt::format("With -r auto: the most time one parameter set may take "
+                                  "(setup and warm-ups included; a round that would end later "
+                                  "is not started), 1s..1h, with a unit: ns, us, ms or s. When "
+                                  "not given: {}s shared by the parameter sets, at most {}s each",
+                                  kDefaultRunBudget.count() / 1'000'000'000,
+                                  kDefaultMaxTime.count() / 1'000'000'000),
+                      "", std::chrono::seconds(1), kMaxTime),
       integer_option("--warmup", settings.warmups,
                      fmt::format("Unmeasured runs per mode before measuring, 0..{}", kMaxWarmups),
                      "1", 0, kMaxWarmups),

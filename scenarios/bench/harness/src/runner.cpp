@@ -34,7 +34,8 @@ void check_declarations(const std::string& scenario, const std::vector<ModeSpec>
   if (sets.empty()) throw std::invalid_argument(scenario + ": declares no parameter set");
   if (scenario_metric_count == 0) throw std::invalid_argument(scenario + ": declares no metric");
   if (settings.repetitions < 1) throw std::invalid_argument("repetitions must be at least 1");
-  if (settings.auto_repetitions && settings.max_time <= std::chrono::nanoseconds(0)) {
+  if (settings.auto_repetitions && settings.max_time &&
+      *settings.max_time <= std::chrono::nanoseconds(0)) {
     throw std::invalid_argument("max-time must be positive");
   }
   if (settings.warmups < 0) throw std::invalid_argument("warm-ups must not be negative");
@@ -152,6 +153,9 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
     check_declarations(result.scenario, modes, sets, every_metric, declared.size(), settings);
   }
 
+  const auto max_time = max_time_per_set(settings, sets.size());
+  if (settings.auto_repetitions) result.settings.max_time = max_time;  // what the reports state
+
   // With -r auto this counts the least number of rounds; it grows as rounds are added.
   const int runs_per_mode = settings.warmups + settings.repetitions;
   int total = static_cast<int>(sets.size() * modes.size()) * runs_per_mode;
@@ -209,7 +213,7 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
           break;
         }
         // Stop before a round that would end past the budget, judging by the last one.
-        if (std::chrono::steady_clock::now() - set_start + last_round > settings.max_time) {
+        if (std::chrono::steady_clock::now() - set_start + last_round > max_time) {
           measured.stop = StopReason::time_budget;
           break;
         }

@@ -18,8 +18,10 @@ inline constexpr int kMaxRepetitions = 1000;
 /// leaves out the extremes (ranks 2 and 9 of 10), so one disturbed repetition cannot widen it.
 inline constexpr int kAutoLeastRepetitions = 10;
 inline constexpr std::chrono::nanoseconds kMaxTime = std::chrono::hours(1);
-/// What -r means when not given.
-inline constexpr const char* kDefaultRepetitions = "10";
+/// What -r means when not given on the command line. Auto: on a shared machine ten rounds
+/// leave most comparisons undecided and two runs disagree; auto measures as many rounds as
+/// the default time budget allows (kDefaultRunBudget), so a default run stays under a minute.
+inline constexpr const char* kDefaultRepetitions = "auto";
 inline constexpr int kMaxWarmups = 100;
 inline constexpr std::chrono::nanoseconds kMaxUiWork = std::chrono::seconds(1);
 

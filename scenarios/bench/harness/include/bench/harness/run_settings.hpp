@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,11 @@ namespace bench {
 
 /// -r auto stops adding rounds once every mode's median interval is within this share of it.
 inline constexpr double kAutoTolerance = 0.05;
+/// The most one parameter set takes with -r auto when --max-time is not given...
+inline constexpr std::chrono::nanoseconds kDefaultMaxTime = std::chrono::seconds(30);
+/// ...and the most all of them take together then, so a run with the defaults ends within a
+/// minute (setup, generation and reports included) however many parameter sets it has.
+inline constexpr std::chrono::nanoseconds kDefaultRunBudget = std::chrono::seconds(50);
 
 struct RunSettings {
   DisplayConfig display;  ///< --fps and --ui-work: the frames every repetition is measured in
@@ -19,9 +25,12 @@ struct RunSettings {
   int repetitions = 10;   ///< --repetitions N: measured runs per mode and parameter set
   /// --repetitions auto: rounds go on after `repetitions` (then the least number of rounds)
   /// until every mode's median of the primary metric has its 95 % interval within
-  /// ±kAutoTolerance, or `max_time` is spent on the parameter set.
+  /// ±kAutoTolerance, or the parameter set's time budget (max_time_per_set()) is spent.
   bool auto_repetitions = false;
-  std::chrono::nanoseconds max_time = std::chrono::seconds(30);  ///< --max-time, with auto
+  /// --max-time: the budget of one parameter set with auto. Empty when not given: then
+  /// max_time_per_set() shares kDefaultRunBudget among the sets, at most kDefaultMaxTime each.
+  /// In a ScenarioResult it holds the budget the run used.
+  std::optional<std::chrono::nanoseconds> max_time;
   std::uint64_t seed = 42;  ///< --seed: every generated workload is a function of it
   /// --mode: the modes to run, by name; empty means every mode. They always run in the
   /// scenario's order, whatever the order given, so the baseline is the first of them.
@@ -29,5 +38,13 @@ struct RunSettings {
   int lead_in_frames = 3;   ///< whole frame periods before run_once() (plus half a period)
   int lead_out_frames = 3;  ///< frames shown after run_once() ends
 };
+
+/// The time budget of each of `sets` parameter sets with -r auto: --max-time when given,
+/// otherwise kDefaultRunBudget / sets, at most kDefaultMaxTime.
+inline std::chrono::nanoseconds max_time_per_set(const RunSettings& settings, std::size_t sets) {
+  if (settings.max_time) return *settings.max_time;
+  const auto shared = kDefaultRunBudget / static_cast<std::int64_t>(sets == 0 ? 1 : sets);
+  return shared < kDefaultMaxTime ? shared : kDefaultMaxTime;
+}
 
 }  // namespace bench
