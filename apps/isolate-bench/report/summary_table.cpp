@@ -18,11 +18,6 @@ bool is_frame_metric(const std::string& key) {
                      [&](const bench::MetricSpec& spec) { return spec.key == key; });
 }
 
-/// A ratio for the speedup row: "1.32x"; an unbounded one (a zero time) as "inf".
-std::string format_ratio(double ratio) {
-  return std::isinf(ratio) ? std::string("inf") : fmt::format("{:.2f}x", ratio);
-}
-
 std::string with_marker(std::string text, bool unstable) {
   return unstable ? text + " *" : text;
 }
@@ -76,8 +71,8 @@ SummaryTable build_summary_table(const bench::ScenarioResult& result,
         std::string verdict(bench::verdict_word(compared->verdict, bench::is_time(metric)));
         if (!compared->interval.reaches_level()) verdict += " (too few)";
         ratio.cells.push_back(verdict);
-        ratio_range.cells.push_back(format_ratio(compared->interval.low) + range_separator +
-                                    format_ratio(compared->interval.high));
+        ratio_range.cells.push_back(bench::format_ratio(compared->interval.low) + range_separator +
+                                    bench::format_ratio(compared->interval.high));
       } else {
         ratio.cells.push_back("n/a");
         ratio_range.cells.push_back("n/a");

@@ -262,7 +262,7 @@ class SpawnScenario final : public ScenarioOf<PayloadPoint> {
             "loading and compiling a separate code bundle: a C++ process has all its code "
             "loaded before the first spawn.",
             format_duration_ns(*run), format_duration_ns(*cold),
-            compared ? "; against a new thread, a parked one is " +
+            compared ? "; a parked thread against a new one: " +
                            bench::describe_comparison(*compared, primary)
                      : ""));
       }

@@ -260,6 +260,9 @@ TEST(Runner, ComparisonsPairTheRoundsOfTwoModes) {
   EXPECT_EQ(compared->verdict, bench::Verdict::better);
   EXPECT_EQ(bench::describe_comparison(*compared, result.primary_metric()),
             "faster (2.00x to 2.00x)");
+  EXPECT_EQ(bench::format_ratio(0.9981), "0.9981x") << "a bound below 1 never prints as 1.00x";
+  EXPECT_EQ(bench::format_ratio(1.0), "1.00x");
+  EXPECT_EQ(bench::format_ratio(1.2345), "1.23x");
 }
 
 }  // namespace

@@ -43,6 +43,14 @@ std::optional<double> speedup(const ModeResult& baseline, const ModeResult& mode
   return metric.lower_is_better ? b / m : m / b;
 }
 
+std::string format_ratio(double ratio) {
+  if (std::isinf(ratio)) return "inf";
+  std::string text = fmt::format("{:.2f}x", ratio);
+  // A bound just off 1 must not print as 1.00x: the verdict hangs on which side of 1 it lies.
+  if (text == "1.00x" && ratio != 1.0) text = fmt::format("{:.4f}x", ratio);
+  return text;
+}
+
 std::string_view stop_reason_name(StopReason reason) noexcept {
   switch (reason) {
     case StopReason::fixed_count:
@@ -87,7 +95,7 @@ std::string describe_comparison(const PairedRatio& ratio, const MetricSpec& metr
   // A ratio below 1 reads as its inverse "slower": 0.5 is "2.00x slower".
   const auto factor = [&](double r) {
     if (std::isinf(r)) return std::string("unbounded");
-    return fmt::format("{:.2f}x", r >= 1 || r <= 0 ? r : 1 / r);
+    return format_ratio(r >= 1 || r <= 0 ? r : 1 / r);
   };
   const auto& interval = ratio.interval;
   if (!interval.reaches_level()) {

@@ -112,6 +112,10 @@ bool is_time(const MetricSpec& metric) noexcept;
 /// interval)".
 std::string describe_comparison(const PairedRatio& ratio, const MetricSpec& metric);
 
+/// A ratio as the reports print it: "1.32x", "inf"; a value within rounding of 1 but not 1
+/// gets more digits ("0.9981x"), so a bound never seems to touch 1 when it does not.
+std::string format_ratio(double ratio);
+
 /// The metric of `result` keyed `key`; nullptr when it has none.
 const MetricSpec* find_metric(const ScenarioResult& result, std::string_view key) noexcept;
 
