@@ -68,11 +68,12 @@ TEST(CommonOptions, TheCommandLineDefaultIsAutoWithTheRunsBudgetSharedByItsSets)
   auto options = by_flag(bench::common_options(settings, scenario));
   EXPECT_TRUE(settings.auto_repetitions) << "declaring the options applies -r's default";
   EXPECT_EQ(options.at("--repetitions").default_value, "auto");
-  // 50 s shared, at most 30 s a set: 1 set 30 s, 2 sets 25 s each, 5 sets 10 s each.
+  // 45 s shared, at most 30 s a set: 1 set 30 s, 2 sets 22.5 s each, 5 sets 9 s each.
+  using std::chrono::milliseconds;
   using std::chrono::seconds;
   EXPECT_EQ(bench::max_time_per_set(settings, 1), seconds(30));
-  EXPECT_EQ(bench::max_time_per_set(settings, 2), seconds(25));
-  EXPECT_EQ(bench::max_time_per_set(settings, 5), seconds(10));
+  EXPECT_EQ(bench::max_time_per_set(settings, 2), milliseconds(22500));
+  EXPECT_EQ(bench::max_time_per_set(settings, 5), seconds(9));
   options.at("--max-time").apply("40s");
   EXPECT_EQ(bench::max_time_per_set(settings, 5), seconds(40)) << "--max-time is per set";
 }

@@ -195,7 +195,7 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
           (void)co_await runners[i]->run_once();
         }
       }
-      auto last_round = std::chrono::nanoseconds(0);
+      auto longest_round = std::chrono::nanoseconds(0);
       for (int r = 1;; ++r) {
         const auto round_start = std::chrono::steady_clock::now();
         for (std::size_t i = 0; i < modes.size(); ++i) {
@@ -205,15 +205,17 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
               co_await measure_in_window(*runners[i], settings, declared, where, r));
         }
         measured.rounds = static_cast<std::size_t>(r);
-        last_round = std::chrono::steady_clock::now() - round_start;
+        longest_round = std::max<std::chrono::nanoseconds>(
+            longest_round, std::chrono::steady_clock::now() - round_start);
         if (r < settings.repetitions) continue;
         if (!settings.auto_repetitions) break;
         if (all_medians_within(measured, declared.front(), kAutoTolerance)) {
           measured.stop = StopReason::converged;
           break;
         }
-        // Stop before a round that would end past the budget, judging by the last one.
-        if (std::chrono::steady_clock::now() - set_start + last_round > max_time) {
+        // Stop before a round that could end past the budget, judging by the longest so far:
+        // on a loaded machine one round can take several times the one before it.
+        if (std::chrono::steady_clock::now() - set_start + longest_round > max_time) {
           measured.stop = StopReason::time_budget;
           break;
         }

@@ -6,8 +6,8 @@
 //      side by side);
 //   2. `warmups` run_once() calls per mode, without a display, results discarded;
 //   3. `repetitions` rounds (with -r auto, at least that many: rounds are added until
-//      all_medians_within() holds for the primary metric, or the next round would end past
-//      `max_time` since the set's setup began, or kMaxRepetitions rounds ran); each round
+//      all_medians_within() holds for the primary metric, or the next round could end past
+//      max_time_per_set() since the set's setup began (judged by the longest round so far), or kMaxRepetitions rounds ran); each round
 //      measures every mode once, in the scenario's order.
 //      Interleaving modes (ABCABC rather than AAABBB) spreads the machine's drifting noise
 //      over all modes alike, so their ratios stay honest. Each measurement is a frames window:
