@@ -64,6 +64,9 @@ def bad_values(flag, form, help_text, modes, cwd):
             values += ["0"] if not zero_accepted(help_text) else []
             values += ["1000001"]  # above every count and rate limit the tool has
         return values
+    if form == "DURATION[,DURATION...]":
+        return ["1ms,1ms", "2ms,2000us", "-1ms", "1000000s", "2", "x", "1ms,,2ms", "1ms,"] + (
+            [] if zero_accepted(help_text) else ["0ns"])
     if form == "DURATION":
         return ["-1ms", "1000000s", "2", "x"] + ([] if zero_accepted(help_text) else ["0ns"])
     if form == "FILE":

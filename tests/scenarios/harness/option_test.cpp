@@ -90,6 +90,24 @@ TEST(DurationOption, RefusesValuesOutsideItsRange) {
   EXPECT_TRUE(contains(error_of([&] { option.apply("-1ms"); }), "negative"));
 }
 
+TEST(DurationListOption, StoresTheDurationsInOrderAndRefusesRepeatsAndOutOfRange) {
+  using namespace std::chrono_literals;
+  std::optional<std::vector<std::chrono::nanoseconds>> work;
+  auto option = bench::duration_list_option("--work", work, "Work", "1ms", 1us, 1s);
+  option.apply("5ms,250us");
+  ASSERT_TRUE(work.has_value());
+  EXPECT_EQ(*work, (std::vector<std::chrono::nanoseconds>{5ms, 250us}));
+  EXPECT_EQ(option.value_name, "DURATION[,DURATION...]");
+  EXPECT_EQ(error_of([&] { option.apply("2ms,2000us"); }),
+            "--work '2ms,2000us': 2ms is given twice; accepted: durations from 1us to 1s with a "
+            "unit (ns, us, ms or s), as one or a comma list");
+  EXPECT_TRUE(contains(error_of([&] { option.apply("1ms,2s"); }), "'2s' is out of range"));
+  EXPECT_TRUE(contains(error_of([&] { option.apply("0ns"); }), "out of range"));
+  EXPECT_TRUE(contains(error_of([&] { option.apply("1ms,,2ms"); }), "empty item"));
+  EXPECT_TRUE(contains(error_of([&] { option.apply("2"); }), "--work"));
+  EXPECT_EQ(*work, (std::vector<std::chrono::nanoseconds>{5ms, 250us}));  // refused: unchanged
+}
+
 TEST(ChoiceOption, StoresTheValueAndListsTheChoices) {
   enum class Kind { bytes, text };
   std::optional<Kind> kind;

@@ -90,6 +90,26 @@ std::chrono::nanoseconds parse_duration_within(std::string_view text, std::strin
   return duration;
 }
 
+std::vector<std::chrono::nanoseconds> parse_duration_list_within(std::string_view text,
+                                                                 std::string_view flag,
+                                                                 std::chrono::nanoseconds min,
+                                                                 std::chrono::nanoseconds max) {
+  const std::string accepted =
+      fmt::format("durations from {} to {} with a unit (ns, us, ms or s), as one or a comma list",
+                  typed_duration(min), typed_duration(max));
+  std::vector<std::chrono::nanoseconds> values;
+  for (const auto item : split_list(text, flag, accepted)) {
+    const auto value = parse_duration(item, flag);
+    if (value < min || value > max)
+      reject(flag, text, fmt::format("'{}' is out of range", item), accepted);
+    if (std::find(values.begin(), values.end(), value) != values.end()) {
+      reject(flag, text, fmt::format("{} is given twice", typed_duration(value)), accepted);
+    }
+    values.push_back(value);
+  }
+  return values;
+}
+
 std::size_t parse_choice(std::string_view text, std::string_view flag,
                          const std::vector<std::string>& names) {
   const auto found = std::find(names.begin(), names.end(), text);

@@ -70,7 +70,7 @@ class ChunkedMainRunner final : public RunnerBase {
   iso::Future<bench::Measurements> run_once() override {
     HashTimeline t;
     BusyClock busy;
-    LoopYield yield;
+    LoopYield yield("sha256 yield");
     t.in_hand_ns = steady_now_ns();
     busy.start();
     std::optional<FileReader> reader;

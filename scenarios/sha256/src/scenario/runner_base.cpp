@@ -11,11 +11,6 @@ bench::Measurements RunnerBase::finish(const HashTimeline& t, const Digest& dige
   return measurements_of(t, workload().bytes, point_.record->floor_bytes_per_ns);
 }
 
-iso::Future<void> LoopYield::operator()() {
-  port_.send_port().send(0);
-  (void)co_await port_.next();
-}
-
 Digest hash_file(const std::string& path, std::size_t chunk, std::int64_t& hash_ns) {
   FileReader reader(path);
   Hasher hasher;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "bench/harness/busy_clock.hpp"
 #include "bench/harness/metric.hpp"
 #include "iso/message.hpp"
 
@@ -25,25 +26,8 @@ inline constexpr const char* worker_spawn = "worker_spawn_ns";
 std::vector<bench::MetricSpec> hash_metric_specs();
 std::vector<bench::MetricSpec> hash_setup_metric_specs();
 
-/// steady_clock now, in nanoseconds: comparable between isolates and threads.
-inline std::int64_t steady_now_ns() noexcept {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
-/// Adds up the stretches the main isolate spends on one hash: start() when it takes up the work
-/// again (a message arrived, a yield returned), stop() before it hands the loop back.
-class BusyClock {
- public:
-  void start() noexcept { since_ = steady_now_ns(); }
-  void stop() noexcept { total_ += steady_now_ns() - since_; }
-  std::int64_t total_ns() const noexcept { return total_; }
-
- private:
-  std::int64_t since_ = 0;
-  std::int64_t total_ = 0;
-};
+using bench::BusyClock;
+using bench::steady_now_ns;
 
 struct HashTimeline {
   std::int64_t in_hand_ns = 0;    ///< the bytes (or the file's path) in hand on the main isolate

@@ -61,6 +61,13 @@ std::chrono::nanoseconds parse_duration_within(std::string_view text, std::strin
                                                std::chrono::nanoseconds min,
                                                std::chrono::nanoseconds max);
 
+/// Durations in a comma list, each within min..max, none twice ("2ms,2000us" is one duration
+/// twice). Throws SettingsError.
+std::vector<std::chrono::nanoseconds> parse_duration_list_within(std::string_view text,
+                                                                 std::string_view flag,
+                                                                 std::chrono::nanoseconds min,
+                                                                 std::chrono::nanoseconds max);
+
 /// The index of `text` in `names`. Throws SettingsError listing the names.
 std::size_t parse_choice(std::string_view text, std::string_view flag,
                          const std::vector<std::string>& names);
@@ -145,6 +152,21 @@ OptionSpec duration_option(std::string flags, Into& into, std::string help,
           {},
           [&into, flag, min, max](std::string_view text) {
             into = parse_duration_within(text, flag, min, max);
+          }};
+}
+
+template <class Into>
+OptionSpec duration_list_option(std::string flags, Into& into, std::string help,
+                                std::string default_value, std::chrono::nanoseconds min,
+                                std::chrono::nanoseconds max) {
+  const std::string flag = long_flag(flags);
+  return {std::move(flags),
+          "DURATION[,DURATION...]",
+          std::move(help),
+          std::move(default_value),
+          {},
+          [&into, flag, min, max](std::string_view text) {
+            into = parse_duration_list_within(text, flag, min, max);
           }};
 }
 

@@ -1,8 +1,8 @@
-#include "sha256/generated_bytes.hpp"
+#include "bench/harness/generated_bytes.hpp"
 
 #include <cstring>
 
-namespace sha256 {
+namespace bench {
 
 std::vector<std::uint8_t> generate_bytes(std::uint64_t size, std::uint64_t seed) {
   std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
@@ -26,4 +26,4 @@ std::vector<std::uint8_t> generate_bytes(std::uint64_t size, std::uint64_t seed)
   return bytes;
 }
 
-}  // namespace sha256
+}  // namespace bench
