@@ -35,6 +35,18 @@ std::string set_sentence(const Point& point, const bench::ParameterResult& set) 
   if (floor)
     text += fmt::format("; the floor (a plain copy on one thread) takes {}",
                         format_duration_ns(*floor));
+  std::string trips;
+  for (const char* way : {"copy", "transfer", "share"}) {
+    if (const auto value = median(set, way, k::round_trip)) {
+      trips += fmt::format("{} {} {}", trips.empty() ? "" : ",", way, format_duration_ns(*value));
+    }
+  }
+  if (!trips.empty()) {
+    text += "; there and back:" + trips;
+    if (const auto floor_trip = median(set, "floor", k::round_trip)) {
+      text += fmt::format(" (two plain copies: {})", format_duration_ns(*floor_trip));
+    }
+  }
   return text + ".";
 }
 
@@ -66,12 +78,12 @@ std::optional<std::string> two_mb_string_sentence(const std::vector<Point>& poin
 }
 
 std::optional<std::string> objects_sentence(const std::vector<Point>& points,
-                                            const bench::ScenarioResult& result) {
+                                            const bench::ScenarioResult& result, Kind kind) {
   const bench::ParameterResult* fewest = nullptr;
   const bench::ParameterResult* most = nullptr;
   for (const auto& set : result.parameter_sets) {
     const Point& point = points.at(set.index);
-    if (point.kind != Kind::objects || !median(set, "copy", k::latency)) continue;
+    if (point.kind != kind || !median(set, "copy", k::latency)) continue;
     if (fewest == nullptr || point.size < points.at(fewest->index).size) fewest = &set;
     if (most == nullptr || point.size > points.at(most->index).size) most = &set;
   }
@@ -81,13 +93,15 @@ std::optional<std::string> objects_sentence(const std::vector<Point>& points,
   const double few_ns = *median(*fewest, "copy", k::latency);
   const double many_ns = *median(*most, "copy", k::latency);
   std::string text = fmt::format(
-      "By copy, {} products take {} one way and {} take {}: {} the time for {} the objects "
+      "By copy, {} products{} take {} one way and {} take {}: {} the time for {} the objects "
       "(the document: \"10,000 objects cost more than 100\")",
-      few.size, format_duration_ns(few_ns), many.size, format_duration_ns(many_ns),
-      times(many_ns / few_ns), times(static_cast<double>(many.size) / few.size));
+      few.size, kind == Kind::value ? " as an iso::Value tree" : "", format_duration_ns(few_ns),
+      many.size, format_duration_ns(many_ns), times(many_ns / few_ns),
+      times(static_cast<double>(many.size) / few.size));
   if (const auto floor = median(*most, "floor", k::latency); floor && *floor > 0) {
-    text += fmt::format("; at {} products the copy is {} the structs' copy constructor", many.size,
-                        times(many_ns / *floor));
+    text += fmt::format("; at {} products the copy is {} {} copy constructor", many.size,
+                        times(many_ns / *floor),
+                        kind == Kind::value ? "the iso::Value tree's" : "the structs'");
   }
   return text + ".";
 }
@@ -136,7 +150,9 @@ std::vector<std::string> build_conclusions(const std::vector<Point>& points,
     sentences.push_back(set_sentence(points.at(set.index), set));
   }
   if (auto sentence = two_mb_string_sentence(points, result)) sentences.push_back(*sentence);
-  if (auto sentence = objects_sentence(points, result)) sentences.push_back(*sentence);
+  for (const Kind kind : {Kind::objects, Kind::value}) {
+    if (auto sentence = objects_sentence(points, result, kind)) sentences.push_back(*sentence);
+  }
   for (auto& sentence : flat_sentences(points, result)) sentences.push_back(std::move(sentence));
   return sentences;
 }

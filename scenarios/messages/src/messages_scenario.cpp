@@ -20,6 +20,22 @@ namespace {
 constexpr std::uint64_t kLargestSize = 1'000'000'000;
 constexpr std::int64_t kMostObjects = 10'000'000;
 
+/// An iso::Value tree's bytes: every node, every map entry's key and every string's characters.
+std::uint64_t value_bytes(const iso::Value& value) {
+  std::uint64_t total = sizeof(iso::Value);
+  if (value.is_string()) total += value.as_string().size();
+  if (value.is_bytes()) total += value.as_bytes().size();
+  if (value.is_list()) {
+    for (const auto& item : value.as_list()) total += value_bytes(item);
+  }
+  if (value.is_map()) {
+    for (const auto& [key, item] : value.as_map()) {
+      total += sizeof(std::string) + key.size() + value_bytes(item);
+    }
+  }
+  return total;
+}
+
 std::uint64_t data_bytes_of(const Payload& payload) {
   switch (payload.kind) {
     case Kind::bytes:
@@ -33,6 +49,8 @@ std::uint64_t data_bytes_of(const Payload& payload) {
       }
       return total;
     }
+    case Kind::value:
+      return value_bytes(payload.tree);
   }
   return 0;
 }
@@ -41,6 +59,7 @@ std::uint64_t data_bytes_of(const Payload& payload) {
 
 std::string Point::label() const {
   if (kind == Kind::objects) return fmt::format("{} products", size);
+  if (kind == Kind::value) return fmt::format("{} products as an iso::Value", size);
   return fmt::format("{} {}", kind_name(kind), bench::describe_size(size));
 }
 
@@ -55,18 +74,25 @@ std::string MessagesScenario::summary() const {
 std::string MessagesScenario::help() const {
   return "What it measures: one message from one isolate to another, by kind, size and way, next\n"
          "to its floor: a plain copy of the same data on one thread (std::vector, std::string or\n"
-         "the structs' copy constructor), measured in the same run. The ways: copy "
+         "the structs' or the iso::Value's copy constructor), measured in the same run. The ways: "
+         "copy "
          "(SendPort::send:\n"
          "the receiver gets its own copy, made by the sender), transfer (the bytes in a\n"
          "TransferableTypedData, moved; a string crosses as its bytes and the receiver makes a\n"
-         "string of them again; not for objects, so --kind objects takes --mode without it), share "
+         "string of them again; not for objects, so --kind objects and value take --mode without "
+         "it), share "
          "(an iso::Shared<T> built once, crossing by\n"
          "reference count) and exit (a new isolate builds the data and ends with iso::exit, which\n"
          "hands it over). The receiving side of copy, transfer and share is one isolate spawned\n"
          "before the repetitions; exit's receiver is the main isolate, which also runs the UI\n"
          "frames (--ui-work), so exit's one way can include waiting for a frame's work: with\n"
          "--ui-work 0ns it shows the hand-over alone.\n"
+         "--kind value sends the products of --kind objects as an iso::Value tree (a list of "
+         "maps,\n"
+         "what Dart's jsonDecode returns), so the two kinds compare typed and dynamic data.\n"
          "Per message: one-way latency (send called -> the receiver holds the data, usable),\n"
+         "round trip (the data sent on and sent straight back the same way, usable again on the\n"
+         "sender),\n"
          "sender busy (the send call), bytes copied onto the receiver's heap and MB/s. The\n"
          "receiver checksums what it got and every way must agree with the data sent.\n"
          "The document's claims checked in the sentences under the table: \"sending a 2MB string\n"
@@ -76,7 +102,8 @@ std::string MessagesScenario::help() const {
          "  isolate-bench messages\n"
          "  isolate-bench messages --kind bytes --size 1KB,1MB,64MB,256MB\n"
          "  isolate-bench messages --kind objects --objects 100,10000,100000 --mode "
-         "floor,copy,share,exit\n";
+         "floor,copy,share,exit\n"
+         "  isolate-bench messages --kind value --objects 10000\n";
 }
 
 std::vector<bench::OptionSpec> MessagesScenario::options() {
@@ -87,17 +114,21 @@ std::vector<bench::OptionSpec> MessagesScenario::options() {
   return {
       bench::choice_option<Kind>(
           "--kind", settings_.kind,
-          {{"bytes", Kind::bytes}, {"string", Kind::string}, {"objects", Kind::objects}},
-          "What crosses: a byte buffer, a string of printable ASCII, or a "
-          "list of product structs with strings inside (--objects)",
+          {{"bytes", Kind::bytes},
+           {"string", Kind::string},
+           {"objects", Kind::objects},
+           {"value", Kind::value}},
+          "What crosses: a byte buffer, a string of printable ASCII, a "
+          "list of product structs with strings inside (--objects), or the same products as an "
+          "iso::Value tree, jsonDecode's shape (--objects)",
           "string"),
       bench::size_list_option("--size", sizes_,
                               "Message sizes for --kind bytes and string, from 1 byte to 1 GB "
                               "(e.g. 1KB,2MB,64MiB)",
                               "1KB,64KB,2MB,64MB", sizes),
       bench::integer_list_option("--objects", objects_,
-                                 "How many products a message holds with --kind objects, from 1 "
-                                 "to 10000000",
+                                 "How many products a message holds with --kind objects or value, "
+                                 "from 1 to 10000000",
                                  "100,10000", 1, kMostObjects),
   };
 }
@@ -116,6 +147,10 @@ std::vector<bench::MetricSpec> MessagesScenario::metrics() const {
        "send called -> the receiving isolate holds the data, usable (exit: iso::exit called in "
        "the ending isolate -> the data taken on the main isolate, which also runs the UI "
        "frames' --ui-work, so it may wait for a frame; floor: the plain copy)"},
+      {k::round_trip, "round trip", bench::Unit::ns, true,
+       "send called -> the receiving isolate sent the data straight back the same way -> the "
+       "sender holds it, usable (floor: two plain copies; exit: 0, an ending isolate cannot be "
+       "answered)"},
       {k::busy, "sender busy", bench::Unit::ns, true,
        "how long the send call kept the sender busy (floor: the copy itself; exit: 0, the "
        "ending isolate cannot report after its exit call)"},
@@ -130,35 +165,40 @@ std::vector<bench::MetricSpec> MessagesScenario::metrics() const {
 
 std::vector<bench::ParameterSpec> MessagesScenario::parameter_specs() const {
   return {
-      {"kind", "what crossed: bytes, string or objects"},
-      {"size", "the data's size in bytes, or how many products (objects)"},
-      {"data_bytes", "the data's bytes; for objects the structs plus their strings' characters"}};
+      {"kind", "what crossed: bytes, string, objects or value"},
+      {"size", "the data's size in bytes, or how many products (objects, value)"},
+      {"data_bytes",
+       "the data's bytes; for objects the structs plus their strings' characters, for value the "
+       "tree's nodes, map keys and characters"}};
 }
 
 bool MessagesScenario::runs_by_default(const bench::ModeSpec& mode) const {
-  return !(settings_.kind == Kind::objects && mode.name == "transfer");
+  return !(counts_products(settings_.kind) && mode.name == "transfer");
 }
 
 std::vector<Point> MessagesScenario::make_points(const bench::RunSettings& settings) {
   const Kind kind = settings_.kind;
-  if (kind == Kind::objects && sizes_) {
-    throw bench::SettingsError(
-        "--size: applies to --kind bytes and string; accepted with --kind objects: --objects "
-        "N[,N...]");
+  if (counts_products(kind) && sizes_) {
+    throw bench::SettingsError("--size: applies to --kind bytes and string; accepted with --kind " +
+                               kind_name(kind) + ": --objects N[,N...]");
   }
-  if (kind != Kind::objects && objects_) {
-    throw bench::SettingsError("--objects: applies to --kind objects only; accepted with --kind " +
-                               kind_name(kind) + ": --size SIZE[,SIZE...]");
+  if (!counts_products(kind) && objects_) {
+    throw bench::SettingsError(
+        "--objects: applies to --kind objects and value only; accepted with --kind " +
+        kind_name(kind) + ": --size SIZE[,SIZE...]");
   }
   const bool transfer_named =
       std::find(settings.modes.begin(), settings.modes.end(), "transfer") != settings.modes.end();
-  if (kind == Kind::objects && transfer_named) {
+  if (counts_products(kind) && transfer_named) {
     throw bench::SettingsError(
-        "--mode: transfer moves byte buffers, not objects; accepted with --kind objects: --mode "
-        "floor,copy,share,exit (or a subset; without --mode these four run)");
+        "--mode: transfer moves byte buffers, not objects; accepted with "
+        "--kind " +
+        kind_name(kind) +
+        ": --mode floor,copy,share,exit (or a subset; without --mode "
+        "these four run)");
   }
   std::vector<std::uint64_t> counts;
-  if (kind == Kind::objects) {
+  if (counts_products(kind)) {
     for (const auto count : objects_.value_or(settings_.objects)) {
       counts.push_back(static_cast<std::uint64_t>(count));
     }

@@ -25,9 +25,15 @@ struct Product {
 };
 ISO_SENDABLE(Product, id, name, category, price);
 
-enum class Kind { bytes, string, objects };
+/// bytes: a byte buffer; string: printable ASCII; objects: Product structs; value: the same
+/// products as an iso::Value tree, a list of maps as Dart's jsonDecode returns them.
+enum class Kind { bytes, string, objects, value };
 
 std::string kind_name(Kind kind);
+
+/// Whether the kind is a number of products (--objects) rather than a size (--size); these kinds
+/// hold no byte buffer, so a transfer does not apply to them.
+bool counts_products(Kind kind);
 
 /// The data of one parameter set, built once; every way sends this very value.
 struct Payload {
@@ -35,24 +41,29 @@ struct Payload {
   std::vector<std::uint8_t> bytes;  // Kind::bytes
   std::string text;                 // Kind::string
   std::vector<Product> products;    // Kind::objects
+  iso::Value tree;                  // Kind::value
 };
 
-/// `size` bytes (bytes, string) or `size` products (objects), a function of `seed`.
+/// `size` bytes (bytes, string) or `size` products (objects, value), a function of `seed`. The
+/// value kind holds the very products the objects kind holds, field for field.
 Payload make_payload(Kind kind, std::uint64_t size, std::uint64_t seed);
 
 /// A digest of the data, compared on both sides: the receiver got what was sent.
 std::uint64_t checksum(const std::vector<std::uint8_t>& bytes);
 std::uint64_t checksum(const std::string& text);
 std::uint64_t checksum(const std::vector<Product>& products);
+std::uint64_t checksum(const iso::Value& tree);
 std::uint64_t checksum(const Payload& payload);
 
 struct Point {
   Kind kind = Kind::bytes;
-  std::uint64_t size = 0;  ///< bytes, or products for Kind::objects
+  std::uint64_t size = 0;  ///< bytes, or products for Kind::objects and Kind::value
   std::uint64_t seed = 0;
   std::shared_ptr<const Payload> payload;
-  std::uint64_t expected = 0;    ///< checksum(*payload)
-  std::uint64_t data_bytes = 0;  ///< the payload's bytes (objects: structs and characters)
+  std::uint64_t expected = 0;  ///< checksum(*payload)
+  /// The payload's bytes (objects: structs and characters; value: nodes, map entries and
+  /// characters).
+  std::uint64_t data_bytes = 0;
 
   std::string label() const;
   std::vector<bench::Parameter> parameters() const;
@@ -60,6 +71,7 @@ struct Point {
 
 namespace metric_keys {
 inline constexpr const char* latency = "one_way_ns";
+inline constexpr const char* round_trip = "round_trip_ns";
 inline constexpr const char* busy = "sender_busy_ns";
 inline constexpr const char* copied = "copied_bytes";
 inline constexpr const char* throughput = "throughput_mb_per_s";
@@ -81,7 +93,7 @@ class MessagesScenario final : public bench::ScenarioOf<Point> {
   std::vector<bench::MetricSpec> metrics() const override;
   std::vector<bench::ParameterSpec> parameter_specs() const override;
   std::vector<std::string> conclusions(const bench::ScenarioResult& result) const override;
-  /// Every way but transfer for --kind objects: a transfer moves byte buffers, not objects.
+  /// Every way but transfer for --kind objects and value: a transfer moves byte buffers.
   bool runs_by_default(const bench::ModeSpec& mode) const override;
 
   MessagesSettings& settings() { return settings_; }

@@ -48,8 +48,14 @@ std::string kind_name(Kind kind) {
       return "string";
     case Kind::objects:
       return "objects";
+    case Kind::value:
+      return "value";
   }
   return "?";
+}
+
+bool counts_products(Kind kind) {
+  return kind == Kind::objects || kind == Kind::value;
 }
 
 Payload make_payload(Kind kind, std::uint64_t size, std::uint64_t seed) {
@@ -70,7 +76,7 @@ Payload make_payload(Kind kind, std::uint64_t size, std::uint64_t seed) {
     for (std::size_t i = 0; i < size; ++i) {
       payload.text[i] = static_cast<char>(' ' + random.next() % 95);
     }
-  } else {
+  } else {  // objects, and value built from them
     payload.products.reserve(size);
     for (std::uint64_t i = 0; i < size; ++i) {
       const std::uint64_t r = random.next();
@@ -79,6 +85,18 @@ Payload make_payload(Kind kind, std::uint64_t size, std::uint64_t seed) {
                                       std::to_string(r % 100'000) + ")",
                                   kCategories[r % kCategories.size()],
                                   static_cast<double>(r % 100'000) / 100});
+    }
+    if (kind == Kind::value) {
+      iso::Value::List list;
+      list.reserve(payload.products.size());
+      for (auto& product : payload.products) {
+        list.emplace_back(iso::Value::Map{{"id", product.id},
+                                          {"name", std::move(product.name)},
+                                          {"category", std::move(product.category)},
+                                          {"price", product.price}});
+      }
+      payload.products.clear();
+      payload.tree = iso::Value(std::move(list));
     }
   }
   return payload;
@@ -103,6 +121,49 @@ std::uint64_t checksum(const std::vector<Product>& products) {
   return hash;
 }
 
+namespace {
+
+std::uint64_t mix_value(std::uint64_t hash, const iso::Value& value) {
+  const auto kind = static_cast<unsigned char>(value.kind());
+  hash = mix(hash, &kind, 1);
+  switch (value.kind()) {
+    case iso::Value::Kind::null:
+      return hash;
+    case iso::Value::Kind::boolean: {
+      const unsigned char b = value.as_bool() ? 1 : 0;
+      return mix(hash, &b, 1);
+    }
+    case iso::Value::Kind::integer: {
+      const std::int64_t i = value.as_int();
+      return mix(hash, &i, sizeof i);
+    }
+    case iso::Value::Kind::floating: {
+      const double d = value.as_double();
+      return mix(hash, &d, sizeof d);
+    }
+    case iso::Value::Kind::string:
+      return mix(hash, value.as_string().data(), value.as_string().size());
+    case iso::Value::Kind::bytes:
+      return mix(hash, value.as_bytes().data(), value.as_bytes().size());
+    case iso::Value::Kind::list:
+      for (const auto& item : value.as_list()) hash = mix_value(hash, item);
+      return hash;
+    case iso::Value::Kind::map:
+      for (const auto& [key, item] : value.as_map()) {
+        hash = mix(hash, key.data(), key.size());
+        hash = mix_value(hash, item);
+      }
+      return hash;
+  }
+  return hash;
+}
+
+}  // namespace
+
+std::uint64_t checksum(const iso::Value& tree) {
+  return mix_value(kFnvOffset, tree);
+}
+
 std::uint64_t checksum(const Payload& payload) {
   switch (payload.kind) {
     case Kind::bytes:
@@ -111,6 +172,8 @@ std::uint64_t checksum(const Payload& payload) {
       return checksum(payload.text);
     case Kind::objects:
       return checksum(payload.products);
+    case Kind::value:
+      return checksum(payload.tree);
   }
   return 0;
 }

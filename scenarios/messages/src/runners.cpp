@@ -6,6 +6,7 @@
 #include <chrono>
 #include <optional>
 #include <stdexcept>
+#include <type_traits>
 #include <utility>
 
 namespace messages {
@@ -44,51 +45,103 @@ ISO_SENDABLE(ExitOrder, reply, kind, size, seed);
 template <class T>
 using Stamped = std::pair<std::int64_t, T>;  // (exit called, data)
 
+/// The checksum of data as received: plain, or behind a Shared.
+template <class T>
+std::uint64_t checksum_of(const T& data) {
+  return checksum(data);
+}
+template <class T>
+std::uint64_t checksum_of(const iso::Shared<T>& shared) {
+  return checksum(*shared);
+}
+
 template <class T>
 Arrival arrived(const T& data) {
   Arrival arrival;
   arrival.usable_ns = now_ns();
-  arrival.checksum = checksum(data);
+  arrival.checksum = checksum_of(data);
   return arrival;
 }
 
+/// Says that the next data message is to be sent straight back, the same way (a round trip),
+/// rather than acknowledged with an Arrival.
+struct EchoNext {
+  bool transfer = false;  ///< the data comes, and goes back, as a TransferableTypedData
+};
+ISO_SENDABLE(EchoNext, transfer);
+
+/// Takes the data out of `message` in the form a program uses it (a transfer materialized, a
+/// transferred string made a string again) and calls `use` with it; false when the message holds
+/// no data of a known kind.
+template <class Use>
+bool take_data(iso::Message& message, Use&& use) {
+  auto plain = [&]<class T>(std::type_identity<T>) {
+    if (!message.is<T>()) return false;
+    use(message.take<T>());
+    return true;
+  };
+  if (plain(std::type_identity<std::vector<std::uint8_t>>{}) ||
+      plain(std::type_identity<std::string>{}) ||
+      plain(std::type_identity<std::vector<Product>>{}) ||
+      plain(std::type_identity<iso::Value>{}) ||
+      plain(std::type_identity<iso::Shared<std::vector<std::uint8_t>>>{}) ||
+      plain(std::type_identity<iso::Shared<std::string>>{}) ||
+      plain(std::type_identity<iso::Shared<std::vector<Product>>>{}) ||
+      plain(std::type_identity<iso::Shared<iso::Value>>{})) {
+    return true;
+  }
+  if (message.is<iso::TransferableTypedData>()) {
+    use(message.take<iso::TransferableTypedData>().materialize());
+    return true;
+  }
+  if (message.is<TransferredText>()) {
+    const auto bytes = message.take<TransferredText>().bytes.materialize();
+    use(std::string(bytes.begin(), bytes.end()));
+    return true;
+  }
+  return false;
+}
+
+/// Sends `data` to `port` the way it came: copied, shared, or (with `transfer`) moved.
+template <class T>
+void send_back(const iso::SendPort& port, T data, bool transfer) {
+  if constexpr (std::is_same_v<T, std::vector<std::uint8_t>>) {
+    if (transfer) {
+      port.send(iso::TransferableTypedData::from_bytes(std::move(data)));
+      return;
+    }
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    if (transfer) {  // a string crosses by transfer as its bytes: a copy into them first
+      port.send(TransferredText{iso::TransferableTypedData::from_bytes(
+          std::vector<std::uint8_t>(data.begin(), data.end()))});
+      return;
+    }
+  }
+  port.send(data);
+}
+
 /// The receiving isolate of copy, transfer and share: hands its port over on `main_port`, then
-/// answers every message with an Arrival, until it is killed.
+/// answers every message with an Arrival, or sends it straight back after an EchoNext, until it
+/// is killed.
 iso::Future<void> receiver_entry(iso::SendPort main_port) {
   iso::ReceivePort inbox("messages receiver");
   main_port.send(inbox.send_port());
+  std::optional<EchoNext> echo;
   while (true) {
     iso::Message message = co_await inbox.next();
-    Arrival arrival;
-    if (message.is<std::vector<std::uint8_t>>()) {
-      const auto data = message.take<std::vector<std::uint8_t>>();
-      arrival = arrived(data);
-    } else if (message.is<std::string>()) {
-      const auto data = message.take<std::string>();
-      arrival = arrived(data);
-    } else if (message.is<std::vector<Product>>()) {
-      const auto data = message.take<std::vector<Product>>();
-      arrival = arrived(data);
-    } else if (message.is<iso::Shared<std::vector<std::uint8_t>>>()) {
-      const auto data = message.take<iso::Shared<std::vector<std::uint8_t>>>();
-      arrival = arrived(*data);
-    } else if (message.is<iso::Shared<std::string>>()) {
-      const auto data = message.take<iso::Shared<std::string>>();
-      arrival = arrived(*data);
-    } else if (message.is<iso::Shared<std::vector<Product>>>()) {
-      const auto data = message.take<iso::Shared<std::vector<Product>>>();
-      arrival = arrived(*data);
-    } else if (message.is<iso::TransferableTypedData>()) {
-      const auto data = message.take<iso::TransferableTypedData>().materialize();
-      arrival = arrived(data);
-    } else if (message.is<TransferredText>()) {
-      const auto bytes = message.take<TransferredText>().bytes.materialize();
-      const std::string data(bytes.begin(), bytes.end());
-      arrival = arrived(data);
-    } else {
-      throw std::logic_error("messages: the receiver got a " + message.type_name());
+    if (message.is<EchoNext>()) {
+      echo = message.take<EchoNext>();
+      continue;
     }
-    main_port.send(arrival);
+    const bool known = take_data(message, [&](auto data) {
+      if (echo) {
+        send_back(main_port, std::move(data), echo->transfer);
+        echo.reset();
+      } else {
+        main_port.send(arrived(data));
+      }
+    });
+    if (!known) throw std::logic_error("messages: the receiver got a " + message.type_name());
   }
 }
 
@@ -105,6 +158,9 @@ void exit_entry(ExitOrder order) {
       return;
     case Kind::objects:
       iso::exit(order.reply, Stamped<std::vector<Product>>{now_ns(), std::move(payload.products)});
+      return;
+    case Kind::value:
+      iso::exit(order.reply, Stamped<iso::Value>{now_ns(), std::move(payload.tree)});
       return;
   }
 }
@@ -125,10 +181,39 @@ void check_same(const Point& point, std::uint64_t received, const char* way) {
   }
 }
 
-bench::Measurements measured(const Point& point, double one_way, double busy, double copied) {
+bench::Measurements measured(const Point& point, double one_way, double round_trip, double busy,
+                             double copied) {
   const double throughput =
       one_way > 0 ? static_cast<double>(point.data_bytes) / one_way * 1000.0 : 0.0;
-  return {{k::latency, one_way}, {k::busy, busy}, {k::copied, copied}, {k::throughput, throughput}};
+  return {{k::latency, one_way},
+          {k::round_trip, round_trip},
+          {k::busy, busy},
+          {k::copied, copied},
+          {k::throughput, throughput}};
+}
+
+/// A plain copy of `data` on this thread, timed; its checksum and allocation counted untimed.
+template <class T>
+void plain_copy(const T& data, double& elapsed, std::uint64_t& sum, double& copied) {
+  const auto before = iso::thread_allocated_bytes();
+  const auto started = now_ns();
+  const T copy(data);
+  elapsed = static_cast<double>(now_ns() - started);
+  // Allocation counting is not timed: it is read after the clock stopped, and the copy's bytes
+  // are still allocated (the checksum runs before it is freed).
+  copied = static_cast<double>(iso::thread_allocated_bytes() - before);
+  sum = checksum(copy);
+}
+
+/// There and back by plain copies: the floor of a round trip.
+template <class T>
+double two_copies(const T& data) {
+  const auto started = now_ns();
+  const T there(data);
+  const T back(there);
+  const auto elapsed = static_cast<double>(now_ns() - started);
+  if (checksum(back) != checksum(data)) throw std::logic_error("messages: a copy differs");
+  return elapsed;
 }
 
 class FloorRunner final : public bench::ModeRunner {
@@ -137,35 +222,28 @@ class FloorRunner final : public bench::ModeRunner {
 
   iso::Future<bench::Measurements> run_once() override {
     const Payload& data = *point_.payload;
-    const auto before = iso::thread_allocated_bytes();
-    const auto started = now_ns();
     std::uint64_t sum = 0;
-    double elapsed = 0;
+    double elapsed = 0, copied = 0, round_trip = 0;
+    auto floor_of = [&](const auto& value) {
+      plain_copy(value, elapsed, sum, copied);
+      round_trip = two_copies(value);
+    };
     switch (data.kind) {
-      case Kind::bytes: {
-        const std::vector<std::uint8_t> copy(data.bytes);
-        elapsed = static_cast<double>(now_ns() - started);
-        sum = checksum(copy);
+      case Kind::bytes:
+        floor_of(data.bytes);
         break;
-      }
-      case Kind::string: {
-        const std::string copy(data.text);
-        elapsed = static_cast<double>(now_ns() - started);
-        sum = checksum(copy);
+      case Kind::string:
+        floor_of(data.text);
         break;
-      }
-      case Kind::objects: {
-        const std::vector<Product> copy(data.products);
-        elapsed = static_cast<double>(now_ns() - started);
-        sum = checksum(copy);
+      case Kind::objects:
+        floor_of(data.products);
         break;
-      }
+      case Kind::value:
+        floor_of(data.tree);
+        break;
     }
-    // Allocation counting is not timed: it is read after the clock stopped, and the copy's
-    // bytes are still allocated (the checksum runs before it is freed).
-    const auto copied = static_cast<double>(iso::thread_allocated_bytes() - before);
     check_same(point_, sum, "floor");
-    co_return measured(point_, elapsed, elapsed, copied);
+    co_return measured(point_, elapsed, round_trip, elapsed, copied);
   }
 
  private:
@@ -196,29 +274,38 @@ class ReceiverRunner final : public bench::ModeRunner {
       if (data.kind == Kind::string) shared_text_ = iso::Shared<std::string>(data.text);
       if (data.kind == Kind::objects)
         shared_products_ = iso::Shared<std::vector<Product>>(data.products);
+      if (data.kind == Kind::value) shared_tree_ = iso::Shared<iso::Value>(data.tree);
     }
     co_return bench::Measurements{};
   }
 
   iso::Future<bench::Measurements> run_once() override {
-    const Payload& data = *point_.payload;
-    // A transfer empties its handle, so each run gets a new one, made before the clock starts
-    // (as a Dart program fills its TransferableTypedData before sending it).
-    std::optional<iso::TransferableTypedData> transferable;
-    if (way_ == Way::transfer) {
-      std::vector<std::uint8_t> bytes =
-          data.kind == Kind::bytes ? data.bytes
-                                   : std::vector<std::uint8_t>(data.text.begin(), data.text.end());
-      transferable = iso::TransferableTypedData::from_bytes(std::move(bytes));
-    }
+    // One way: the receiver acknowledges with when the data was usable there.
+    std::optional<iso::TransferableTypedData> transferable = fresh_transferable();
     const auto started = now_ns();
-    const iso::SendCost cost = send(data, transferable);
+    const iso::SendCost cost = send(*point_.payload, transferable);
     const auto busy = static_cast<double>(now_ns() - started);
     iso::Message reply = co_await replies_->next();
     if (!reply.is<Arrival>()) fail_on(reply);
     const Arrival arrival = reply.take<Arrival>();
     check_same(point_, arrival.checksum, way_name());
-    co_return measured(point_, static_cast<double>(arrival.usable_ns - started), busy,
+
+    // Round trip: the receiver sends the data straight back the same way.
+    inbox_.send(EchoNext{way_ == Way::transfer});
+    transferable = fresh_transferable();
+    const auto round_started = now_ns();
+    (void)send(*point_.payload, transferable);
+    iso::Message echoed = co_await replies_->next();
+    std::int64_t back_ns = 0;
+    std::uint64_t back_sum = 0;
+    const bool known = take_data(echoed, [&](const auto& data) {
+      back_ns = now_ns();
+      back_sum = checksum_of(data);
+    });
+    if (!known) fail_on(echoed);
+    check_same(point_, back_sum, way_name());
+    co_return measured(point_, static_cast<double>(arrival.usable_ns - started),
+                       static_cast<double>(back_ns - round_started), busy,
                        static_cast<double>(cost.bytes));
   }
 
@@ -233,11 +320,24 @@ class ReceiverRunner final : public bench::ModeRunner {
   }
 
  private:
+  /// A transfer empties its handle, so each send gets a new one, made before the clock starts
+  /// (as a Dart program fills its TransferableTypedData before sending it); empty for the
+  /// other ways.
+  std::optional<iso::TransferableTypedData> fresh_transferable() const {
+    if (way_ != Way::transfer) return std::nullopt;
+    const Payload& data = *point_.payload;
+    std::vector<std::uint8_t> bytes =
+        data.kind == Kind::bytes ? data.bytes
+                                 : std::vector<std::uint8_t>(data.text.begin(), data.text.end());
+    return iso::TransferableTypedData::from_bytes(std::move(bytes));
+  }
+
   iso::SendCost send(const Payload& data, std::optional<iso::TransferableTypedData>& transferable) {
     switch (way_) {
       case Way::copy:
         if (data.kind == Kind::bytes) return inbox_.send(data.bytes);
         if (data.kind == Kind::string) return inbox_.send(data.text);
+        if (data.kind == Kind::value) return inbox_.send(data.tree);
         return inbox_.send(data.products);
       case Way::transfer:
         if (data.kind == Kind::bytes) return inbox_.send(*transferable);
@@ -245,6 +345,7 @@ class ReceiverRunner final : public bench::ModeRunner {
       case Way::share:
         if (data.kind == Kind::bytes) return inbox_.send(shared_bytes_);
         if (data.kind == Kind::string) return inbox_.send(shared_text_);
+        if (data.kind == Kind::value) return inbox_.send(shared_tree_);
         return inbox_.send(shared_products_);
     }
     throw std::logic_error("messages: unknown way");
@@ -262,6 +363,7 @@ class ReceiverRunner final : public bench::ModeRunner {
   iso::Shared<std::vector<std::uint8_t>> shared_bytes_;
   iso::Shared<std::string> shared_text_;
   iso::Shared<std::vector<Product>> shared_products_;
+  iso::Shared<iso::Value> shared_tree_;
 };
 
 /// exit: a new isolate per run builds the data and ends by handing it over.
@@ -292,13 +394,17 @@ class ExitRunner final : public bench::ModeRunner {
       const auto got = message.take<Stamped<std::vector<Product>>>();
       one_way = static_cast<double>(now_ns() - got.first);
       sum = checksum(got.second);
+    } else if (message.is<Stamped<iso::Value>>()) {
+      const auto got = message.take<Stamped<iso::Value>>();
+      one_way = static_cast<double>(now_ns() - got.first);
+      sum = checksum(got.second);
     } else {
       fail_on(message);
     }
     check_same(point_, sum, "exit");
-    // The ending isolate's exit call is not timed (it cannot report after it), and a hand-over
-    // copies nothing: both are 0 by construction.
-    co_return measured(point_, one_way, 0.0, 0.0);
+    // The ending isolate's exit call is not timed (it cannot report after it), a hand-over
+    // copies nothing, and an ended isolate cannot be answered: all 0 by construction.
+    co_return measured(point_, one_way, 0.0, 0.0, 0.0);
   }
 
  private:

@@ -16,7 +16,7 @@ std::unique_ptr<MessagesScenario> prepared(Kind kind, std::vector<std::uint64_t>
                                            std::vector<std::string> modes = {}) {
   auto scenario = std::make_unique<MessagesScenario>();
   scenario->settings().kind = kind;
-  if (kind == Kind::objects) {
+  if (counts_products(kind)) {
     scenario->settings().objects.assign(sizes.begin(), sizes.end());
   } else {
     scenario->settings().sizes = std::move(sizes);
@@ -52,6 +52,12 @@ void expect_every_way_delivers(Kind kind, std::vector<std::uint64_t> sizes,
           ASSERT_TRUE(measured.contains(metric.key)) << mode << " " << metric.key;
         }
         EXPECT_GT(measured.at(metric_keys::latency), 0) << mode << " at " << point.label();
+        // Every way but exit comes back (an ended isolate cannot be answered).
+        if (mode == "exit") {
+          EXPECT_EQ(measured.at(metric_keys::round_trip), 0) << point.label();
+        } else {
+          EXPECT_GT(measured.at(metric_keys::round_trip), 0) << mode << " at " << point.label();
+        }
       }
     }
   }
@@ -69,6 +75,28 @@ TEST(Messages, EveryWayDeliversAString) {
 
 TEST(Messages, EveryWayButTransferDeliversObjects) {
   expect_every_way_delivers(Kind::objects, {1, 300}, {"floor", "copy", "share", "exit"});
+}
+
+TEST(Messages, EveryWayButTransferDeliversAValueTree) {
+  expect_every_way_delivers(Kind::value, {1, 300}, {"floor", "copy", "share", "exit"});
+}
+
+TEST(Messages, TheValueKindHoldsTheObjectsProductsAsJsonDecodeWouldShapeThem) {
+  const Payload objects = make_payload(Kind::objects, 5, 11);
+  const Payload value = make_payload(Kind::value, 5, 11);
+  ASSERT_TRUE(value.tree.is_list());
+  ASSERT_EQ(value.tree.as_list().size(), 5u);
+  EXPECT_TRUE(value.products.empty());
+  for (std::size_t i = 0; i < 5; ++i) {
+    const iso::Value& product = value.tree[i];
+    ASSERT_TRUE(product.is_map());
+    EXPECT_EQ(product.at("id").as_int(), objects.products[i].id);
+    EXPECT_EQ(product.at("name").as_string(), objects.products[i].name);
+    EXPECT_EQ(product.at("category").as_string(), objects.products[i].category);
+    EXPECT_EQ(product.at("price").as_double(), objects.products[i].price);
+  }
+  EXPECT_EQ(checksum(value), checksum(make_payload(Kind::value, 5, 11)));
+  EXPECT_NE(checksum(value), checksum(make_payload(Kind::value, 5, 12)));
 }
 
 TEST(Messages, CopyCopiesTheDataWhileShareTransferAndExitDoNot) {
@@ -122,7 +150,12 @@ TEST(Messages, PayloadsAreAFunctionOfTheSeed) {
   EXPECT_GT(products.products[0].name.size(), 15u);  // beyond the small-string buffer
 }
 
-TEST(Messages, TransferOfObjectsIsLeftOutByDefaultAndRefusedWhenNamed) {
+TEST(Messages, TransferOfObjectsAndValuesIsLeftOutByDefaultAndRefusedWhenNamed) {
+  const auto values = prepared(Kind::value, {100});
+  for (const auto& mode : values->modes()) {
+    EXPECT_EQ(values->runs_by_default(mode), mode.name != "transfer") << mode.name;
+  }
+  EXPECT_THROW(prepared(Kind::value, {100}, {"transfer"}), bench::SettingsError);
   const auto objects = prepared(Kind::objects, {100});
   const auto strings = prepared(Kind::string, {100});
   for (const auto& mode : objects->modes()) {
@@ -201,6 +234,23 @@ TEST(MessagesConclusions, TenThousandObjectsAgainstAHundred) {
   EXPECT_TRUE(any_contains(sentences, "100 products take 10")) << sentences.at(2);
   EXPECT_TRUE(any_contains(sentences, "45x the time for 100x the objects")) << sentences.at(2);
   EXPECT_TRUE(any_contains(sentences, "1.5x the structs' copy constructor")) << sentences.at(2);
+  EXPECT_FALSE(any_contains(sentences, "iso::Value"));
+}
+
+TEST(MessagesConclusions, TenThousandValueProductsAgainstTheTreesCopyConstructor) {
+  const std::vector<Point> points{point_of(Kind::value, 100, 20'000),
+                                  point_of(Kind::value, 10'000, 2'000'000)};
+  bench::ScenarioResult result;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    bench::ParameterResult set;
+    set.index = i;
+    set.modes = {mode_with("floor", i == 0 ? 4'000 : 400'000),
+                 mode_with("copy", i == 0 ? 20'000 : 800'000)};
+    result.parameter_sets.push_back(set);
+  }
+  const auto sentences = build_conclusions(points, result);
+  EXPECT_TRUE(any_contains(sentences, "100 products as an iso::Value tree take 20"));
+  EXPECT_TRUE(any_contains(sentences, "2.0x the iso::Value tree's copy constructor"));
 }
 
 }  // namespace
