@@ -237,6 +237,27 @@ TEST(MessagesConclusions, TenThousandObjectsAgainstAHundred) {
   EXPECT_FALSE(any_contains(sentences, "iso::Value"));
 }
 
+TEST(MessagesConclusions, RoundTripsSitBesideTwoPlainCopies) {
+  const std::vector<Point> points{point_of(Kind::bytes, 1000, 1000)};
+  bench::ParameterResult set;
+  set.modes = {mode_with("floor", 100), mode_with("copy", 5'000), mode_with("share", 4'000)};
+  const std::vector<double> trips{200, 9'000, 7'000};
+  for (std::size_t i = 0; i < set.modes.size(); ++i) {
+    bench::MetricSummary summary;
+    summary.key = metric_keys::round_trip;
+    summary.statistics.count = 1;
+    summary.statistics.median = trips[i];
+    set.modes[i].summaries.push_back(summary);
+  }
+  bench::ScenarioResult result;
+  result.parameter_sets.push_back(set);
+  const auto sentences = build_conclusions(points, result);
+  EXPECT_TRUE(any_contains(sentences,
+                           "there and back: copy 9 µs, share 7 µs (two plain copies: "
+                           "200 ns)"))
+      << sentences.at(0);
+}
+
 TEST(MessagesConclusions, TenThousandValueProductsAgainstTheTreesCopyConstructor) {
   const std::vector<Point> points{point_of(Kind::value, 100, 20'000),
                                   point_of(Kind::value, 10'000, 2'000'000)};

@@ -217,8 +217,8 @@ std::optional<double> fastest_over(const std::vector<const bench::ParameterResul
                                    const char* mode, const char* key) {
   std::optional<double> fastest;
   for (const auto* set : sets) {
-    const auto* summary =
-        bench::find_mode(*set, mode) ? bench::find_mode(*set, mode)->summary(key) : nullptr;
+    const bench::ModeResult* found = bench::find_mode(*set, mode);
+    const bench::MetricSummary* summary = found ? found->summary(key) : nullptr;
     if (summary)
       fastest = std::min(fastest.value_or(summary->statistics.min), summary->statistics.min);
   }
