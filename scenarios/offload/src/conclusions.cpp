@@ -157,7 +157,7 @@ std::optional<std::string> offload_sentence(const std::vector<WorkPoint>& points
   const auto smallest_overhead = median(*smallest, mode, k::overhead);
   std::string cost;
   if (smallest_overhead && smallest_work > 0) {
-    cost = fmt::format("{} on top of the {} job, {:.0f} % more",
+    cost = fmt::format("{} on top of the {} job ({:.0f} % more)",
                        format_duration_ns(*smallest_overhead), duration(work_of(points, smallest)),
                        *smallest_overhead / smallest_work * 100);
   }
@@ -165,8 +165,8 @@ std::optional<std::string> offload_sentence(const std::vector<WorkPoint>& points
   if (worth == nullptr) {
     return text + fmt::format(
                       ". It is worth it at no work size measured: `main` drops no frame "
-                      "that `{}` keeps, so it only costs{}.",
-                      mode, cost.empty() ? "" : " " + cost);
+                      "that `{}` keeps, so it only adds time{}.",
+                      mode, cost.empty() ? "" : ": " + cost);
   }
   text +=
       fmt::format(". It is worth it from {} on: there `main` drops {} and `{}` {}",
@@ -176,9 +176,9 @@ std::optional<std::string> offload_sentence(const std::vector<WorkPoint>& points
     const auto position = std::find(group.sets.begin(), group.sets.end(), worth);
     text += fmt::format(
         "; it stops being worth it below that: up to {} `main` keeps its frames "
-        "and `{}` only costs{}",
+        "and `{}` only adds time{}",
         duration(work_of(points, *(position - 1))), mode,
-        cost.empty() ? "" : " (" + cost + " at the smallest)");
+        cost.empty() ? "" : ", " + cost + " at the smallest");
   }
   return text + ".";
 }
@@ -299,7 +299,7 @@ std::string document_sentence(const std::vector<WorkPoint>& points, const Payloa
       "is dropped only once two VSyncs fall due during one event), so it moves with --fps and "
       "--ui-work rather than with the device. On a phone the overhead is larger (a Dart isolate "
       "and its heap to start, the message walked by the VM's serializer) and the work slower, "
-      "while here the offloaded work had {} to itself or to share.",
+      "while here the offloaded work ran beside the main isolate on {}.",
       format_duration_ns(1e9 / display.fps), display.fps, duration(display.ui_work), machine);
   return text;
 }
