@@ -121,9 +121,10 @@ std::vector<bench::OptionSpec> OffloadScenario::options() {
   const std::uint64_t memory = bench::usable_memory_bytes();
   if (memory != 0 && memory / kCopiesOfPayload < kLargestPayload) {
     payloads.max = memory / kCopiesOfPayload;
-    payloads.max_reason =
-        fmt::format("the payload is held {} times at once and this machine has {} bytes",
-                    kCopiesOfPayload, memory);
+    payloads.max_reason = fmt::format(
+        "the payload is held {} times at once and {} bytes are usable here (the "
+        "least of RAM, the cgroup's limit and ulimit -v)",
+        kCopiesOfPayload, memory);
   }
   return {
       bench::duration_list_option("--work", settings_.work,
