@@ -2,6 +2,7 @@
 
 #include <limits.h>
 #include <signal.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -25,6 +26,7 @@ struct Temporary {
 Temporary g_temporaries[kTemporaries];
 std::atomic<int> g_next_temporary{0};
 std::atomic<bool> g_progress_line_open{false};
+std::atomic<bool> g_progress_drawing{false};
 std::atomic<bool> g_abandoning{false};
 
 static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_always_lock_free,
@@ -50,6 +52,12 @@ void write_stderr(const char* text) noexcept {
   const int count = std::min(g_next_temporary.load(), kTemporaries);
   for (int i = 0; i < count; ++i) {
     if (g_temporaries[i].live.load(std::memory_order_acquire)) ::unlink(g_temporaries[i].path);
+  }
+  // A drawing on another thread ends within microseconds; one this handler interrupted on its
+  // own thread never does, hence the bound.
+  for (int waited = 0; waited < 100 && g_progress_drawing.load(); ++waited) {
+    const timespec millisecond{0, 1'000'000};
+    ::nanosleep(&millisecond, nullptr);
   }
   if (g_progress_line_open.load()) write_stderr("\r\033[K");
   write_stderr(line);
@@ -102,6 +110,20 @@ void forget_temporary(int ticket) noexcept {
 
 void set_progress_line_open(bool open) noexcept {
   g_progress_line_open.store(open);
+}
+
+// Sequentially consistent on both sides: either the drawing sees the handler's g_abandoning, or
+// the handler sees g_progress_drawing and waits for it.
+bool begin_progress_draw() noexcept {
+  g_progress_line_open.store(true);
+  g_progress_drawing.store(true);
+  if (!g_abandoning.load()) return true;
+  g_progress_drawing.store(false);
+  return false;
+}
+
+void end_progress_draw() noexcept {
+  g_progress_drawing.store(false);
 }
 
 }  // namespace isolate_bench

@@ -26,4 +26,10 @@ void forget_temporary(int ticket) noexcept;
 /// last line is printed).
 void set_progress_line_open(bool open) noexcept;
 
+/// Brackets one drawing of the progress line. begin marks the line open before anything is
+/// written and returns false once the run is being abandoned (draw nothing then); the handlers
+/// wait for a drawing under way on another thread, so no progress text follows their line.
+bool begin_progress_draw() noexcept;
+void end_progress_draw() noexcept;
+
 }  // namespace isolate_bench

@@ -24,15 +24,17 @@ void ProgressLine::update(const bench::Progress& p) noexcept {
   if (!enabled_) return;
   // Short runs finish before the line would be readable: stay silent for the first second.
   if (std::chrono::steady_clock::now() - started_ < std::chrono::seconds(1)) return;
+  // Marked drawn before the first byte: a signal in the middle still finds a line to end.
+  if (!begin_progress_draw()) return;
+  drawn_ = true;
   try {
     fmt::print(stream_, "\r\033[K[{}/{}] {} · {}{}", p.step, p.total, p.parameter_set, p.mode,
                p.warmup ? " (warm-up)" : "");
     std::fflush(stream_);
-    drawn_ = true;
-    set_progress_line_open(true);
   } catch (...) {
     enabled_ = false;
   }
+  end_progress_draw();
 }
 
 void ProgressLine::finish() noexcept {

@@ -3,13 +3,16 @@
 signals and memory limits.
 
 Usage: reliability_end_to_end.py BINARY GROUP
-  GROUP: concurrent_reports, failing_stdout, all_or_none, output_paths, signals, memory_limit
+  GROUP: concurrent_reports, failing_stdout, all_or_none, output_paths, signals,
+         signals_on_a_terminal, memory_limit
 
 Each group runs against every scenario `list` names, so a new scenario is covered without an
 edit here (SMALL only makes the known ones quicker).
 """
 import os
+import re
 import resource
+import select
 import signal
 import subprocess
 import time
@@ -155,6 +158,113 @@ def test_signals(cwd):
             check(left == [], f"{where}: no report and no temporary file left: {left}")
 
 
+# A progress line as drawn on a terminal: `[step/total] ...`.
+PROGRESS = re.compile(r"\[\d+/\d+\]")
+ERASE_LINE = "\r\033[K"
+
+
+def read_pty(fd, until, seconds):
+    """Reads the pty's master side into a string until `until(text)` holds, the other side is
+    closed, or `seconds` pass; returns what was read."""
+    data = b""
+    deadline = time.monotonic() + seconds
+    while not until(data.decode("utf-8", "replace")):
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            break
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # EIO: no process holds the terminal any more
+            break
+        if not chunk:
+            break
+        data += chunk
+    return data.decode("utf-8", "replace")
+
+
+def screen(text):
+    """What a terminal shows after `text`: carriage return, line feed, erase to the end of the
+    line, and printable characters written over what is there. Any other control sequence is
+    kept as written, so a check on the screen sees it."""
+    lines, row, col = [[]], 0, 0
+    i = 0
+    while i < len(text):
+        if text.startswith("\033[K", i):
+            del lines[row][col:]
+            i += 3
+            continue
+        char = text[i]
+        if char == "\r":
+            col = 0
+        elif char == "\n":
+            row += 1
+            if row == len(lines):
+                lines.append([])
+        else:
+            line = lines[row]
+            line.extend(" " * (col - len(line)))
+            if col < len(line):
+                line[col] = char
+            else:
+                line.append(char)
+            col += 1
+        i += 1
+    return ["".join(line) for line in lines]
+
+
+def test_signals_on_a_terminal(cwd):
+    """On a terminal, SIGINT and SIGTERM during a progress line end the run with 130 and 143,
+    the progress line erased and the one-line message on a line of its own from column 0, and no
+    file left behind."""
+    for scenario in scenarios(cwd):
+        for sent, code, message in ((signal.SIGINT, 130, "isolate-bench: interrupted by SIGINT"),
+                                    (signal.SIGTERM, 143, "isolate-bench: terminated by SIGTERM")):
+            results = os.path.join(cwd, f"{scenario}-{sent.name}-tty")
+            where = f"{scenario} {sent.name} on a terminal"
+            master, slave = os.openpty()
+            try:
+                # stdout and stderr on the terminal, as a user running it sees them.
+                process = subprocess.Popen(
+                    [BINARY, scenario, "--mode", first_mode(scenario, cwd), "-r", "1000",
+                     "--results-dir", results] + SMALL.get(scenario, []),
+                    cwd=cwd, stdin=subprocess.DEVNULL, stdout=slave, stderr=slave)
+                os.close(slave)
+                slave = None
+                # The line is drawn after the run's first second.
+                before = read_pty(master, lambda text: PROGRESS.search(text), 60)
+                drawn = PROGRESS.search(before) is not None
+                check(drawn, f"{where}: a progress line is drawn: {before!r}")
+                check(process.poll() is None, f"{where}: still running when the signal is sent")
+                if process.poll() is None:
+                    process.send_signal(sent)
+                text = before + read_pty(master, lambda text: False, 60)
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+                    check(False, f"{where}: the run ends after the signal")
+            finally:
+                os.close(master)
+                if slave is not None:
+                    os.close(slave)
+            check(process.returncode == code, f"{where}: exit {code}, got {process.returncode}")
+            # The terminal turns the message's "\n" into "\r\n".
+            check(text.endswith(message + "\r\n") and text.count("isolate-bench:") == 1,
+                  f"{where}: the output ends with the one-line message: {text[-200:]!r}")
+            if drawn:
+                last = list(PROGRESS.finditer(text))[-1]
+                between = text[last.end():text.rfind(message)]
+                check(between.endswith(ERASE_LINE) or between.endswith("\n"),
+                      f"{where}: the progress line is erased (or ended) before the message: "
+                      f"{text[last.start():]!r}")
+            shown = [line for line in screen(text) if line.strip()]
+            check(shown == [message], f"{where}: the terminal shows the message alone, from "
+                  f"column 0 and with no progress text left: {shown!r}")
+            left = os.listdir(results) if os.path.isdir(results) else []
+            check(left == [], f"{where}: no report and no temporary file left: {left}")
+
+
 def limit_address_space(limit):
     return lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
@@ -196,4 +306,5 @@ def test_memory_limit(cwd):
 
 run_group({"concurrent_reports": test_concurrent_reports, "failing_stdout": test_failing_stdout,
            "all_or_none": test_all_or_none, "output_paths": test_output_paths,
-           "signals": test_signals, "memory_limit": test_memory_limit})
+           "signals": test_signals, "signals_on_a_terminal": test_signals_on_a_terminal,
+           "memory_limit": test_memory_limit})
