@@ -88,8 +88,8 @@ std::optional<std::string> offload_sentence(const bench::ParameterResult& set,
   }
   std::string versus_main;
   if (const auto main_e2e = median(set, "main", k::end_to_end)) {
-    versus_main = fmt::format(" ({} against `main`'s {})",
-                              fastest->end_to_end <= *main_e2e ? "faster" : "slower",
+    versus_main = fmt::format(" ({} `main`'s {})",
+                              fastest->end_to_end <= *main_e2e ? "faster than" : "slower than",
                               format_duration_ns(*main_e2e));
   }
   return fmt::format(
