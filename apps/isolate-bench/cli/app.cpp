@@ -15,6 +15,7 @@
 #include "bench/harness/registry.hpp"
 #include "bench/harness/runner.hpp"
 #include "bench/harness/settings_error.hpp"
+#include "bench/harness/writable.hpp"
 #include "cli/declared_options.hpp"
 #include "cli/parse_errors.hpp"
 #include "cli/printable.hpp"
@@ -93,8 +94,9 @@ std::string modes_help(const bench::Scenario& scenario) {
   return text + "\n";
 }
 
-/// Stages the files the plan names (ReportFiles: all are moved into place at commit, or none).
-/// Returns what each one is ("CSV report", "JSON report"), in the order staged.
+/// Stages the files the plan names and those the scenario asked for (ReportFiles: all are moved
+/// into place at commit, or none). Returns what each one is ("CSV report", "JSON report",
+/// "Output file"), in the order staged.
 std::vector<std::string> stage_report_files(const ReportPlan& plan,
                                             const bench::ScenarioResult& result,
                                             ReportFiles& files) {
@@ -116,6 +118,12 @@ std::vector<std::string> stage_report_files(const ReportPlan& plan,
   if (plan.json_file) {
     files.stage(*plan.json_file, make_json_writer()->render(result));
     kinds.emplace_back("JSON report");
+  }
+  // The scenario's own files (--output-dir) go with the reports: written together or not at all.
+  for (const auto& file : result.output_files) {
+    std::filesystem::create_directories(bench::folder_of(file.path));
+    files.stage(file.path, file.content);
+    kinds.emplace_back("Output file");
   }
   return kinds;
 }

@@ -12,18 +12,14 @@
 #include <stdexcept>
 #include <string>
 
-#include "bench/harness/settings_error.hpp"
+#include "bench/harness/writable.hpp"
 #include "output/abandon.hpp"
 
 namespace isolate_bench {
 namespace fs = std::filesystem;
+using bench::folder_of;
 
 namespace {
-
-fs::path folder_of(const fs::path& path) {
-  const auto parent = path.parent_path();
-  return parent.empty() ? fs::path(".") : parent;
-}
 
 [[noreturn]] void fail(const fs::path& path, const char* what, int error) {
   throw std::runtime_error(
@@ -157,73 +153,6 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
   ReportFiles files;
   files.stage(path, content);
   files.commit();
-}
-
-namespace {
-
-/// 0 when a file can be created in `folder` (tried: one is created and removed), else errno.
-/// access() would not do: it says yes to root everywhere, /proc included.
-int probe_folder(const fs::path& folder) {
-  std::string probe = (folder / ".isolate-bench-probe-XXXXXX").string();
-  const int fd = ::mkstemp(probe.data());
-  if (fd < 0) return errno;
-  ::close(fd);
-  ::unlink(probe.c_str());
-  return 0;
-}
-
-}  // namespace
-
-void check_writable_file(const fs::path& path, std::string_view option) {
-  std::error_code ignored;
-  if (fs::is_directory(path, ignored)) {
-    throw bench::SettingsError(
-        fmt::format("{} '{}': is a folder; accepted: a file path in a writable "
-                    "folder, or - for stdout",
-                    option, path.string()));
-  }
-  fs::path folder = folder_of(path);
-  if (fs::exists(path, ignored)) {
-    if (::access(path.c_str(), W_OK) != 0) {
-      throw bench::SettingsError(
-          fmt::format("{} '{}': the file is read-only; accepted: a writable file "
-                      "path, or - for stdout",
-                      option, path.string()));
-    }
-    const auto target = fs::canonical(path, ignored);
-    // A device or FIFO is written in place; a regular file is replaced through a temporary
-    // in its folder, which must therefore be writable.
-    if (!fs::is_regular_file(target, ignored)) return;
-    folder = folder_of(target);
-  } else if (!fs::is_directory(folder, ignored)) {
-    throw bench::SettingsError(
-        fmt::format("{} '{}': folder '{}' does not exist; accepted: a file path in "
-                    "an existing writable folder, or - for stdout",
-                    option, path.string(), folder.string()));
-  }
-  if (const int error = probe_folder(folder)) {
-    throw bench::SettingsError(
-        fmt::format("{} '{}': no file can be created in folder '{}' ({}); accepted: a file path "
-                    "in a writable folder, or - for stdout",
-                    option, path.string(), folder.string(), std::strerror(error)));
-  }
-}
-
-void check_writable_folder(const fs::path& folder, std::string_view option) {
-  std::error_code ignored;
-  fs::path existing = folder;
-  while (!existing.empty() && !fs::exists(existing, ignored)) existing = existing.parent_path();
-  if (existing.empty()) existing = ".";
-  if (!fs::is_directory(existing, ignored)) {
-    throw bench::SettingsError(
-        fmt::format("{} '{}': '{}' is not a folder; accepted: a writable folder", option,
-                    folder.string(), existing.string()));
-  }
-  if (const int error = probe_folder(existing)) {
-    throw bench::SettingsError(
-        fmt::format("{} '{}': no file can be created in '{}' ({}); accepted: a writable folder",
-                    option, folder.string(), existing.string(), std::strerror(error)));
-  }
 }
 
 }  // namespace isolate_bench

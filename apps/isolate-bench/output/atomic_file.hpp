@@ -54,14 +54,4 @@ class ReportFiles {
 /// One file through ReportFiles: staged and committed at once.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
-/// Throws bench::SettingsError naming `option` unless a file could be written at `path`: `path` is
-/// not a folder nor read-only, and a file can be created in its folder (tried: a probe file is
-/// created and removed), which is not needed for an existing device such as /dev/null.
-void check_writable_file(const std::filesystem::path& path, std::string_view option);
-
-/// Throws bench::SettingsError naming `option` unless `folder` is a folder a file can be created
-/// in, or does not exist yet and its nearest existing ancestor is such a folder (tried with a
-/// probe file, created and removed).
-void check_writable_folder(const std::filesystem::path& folder, std::string_view option);
-
 }  // namespace isolate_bench

@@ -5,7 +5,7 @@
 #include <ctime>
 
 #include "bench/harness/settings_error.hpp"
-#include "output/atomic_file.hpp"
+#include "bench/harness/writable.hpp"
 
 namespace isolate_bench {
 namespace fs = std::filesystem;
@@ -49,15 +49,15 @@ ReportPlan plan_reports(const OutputOptions& options) {
   }
 
   if (options.csv_path && !csv_to_stdout) {
-    check_writable_file(*options.csv_path, "--csv");
+    bench::check_writable_file(*options.csv_path, "--csv");
     plan.csv_file = fs::path(*options.csv_path);
   } else if (!options.csv_path) {
-    check_writable_folder(options.results_dir, "--results-dir");
+    bench::check_writable_folder(options.results_dir, "--results-dir");
     plan.csv_file = fs::path(options.results_dir);
     plan.csv_is_default = true;
   }
   if (options.json_path && !json_to_stdout) {
-    check_writable_file(*options.json_path, "--json");
+    bench::check_writable_file(*options.json_path, "--json");
     plan.json_file = fs::path(*options.json_path);
   }
   if (plan.csv_file && !plan.csv_is_default && plan.json_file &&

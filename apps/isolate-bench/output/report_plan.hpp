@@ -22,8 +22,8 @@ struct ReportPlan {
 
 /// Resolves the destinations of `options`. '-' for --csv or --json moves that format to stdout
 /// (instead of the table). Throws bench::SettingsError when two reports claim stdout, or a
-/// destination cannot be written (see atomic_file.hpp), or --csv and --json name one file.
-/// Creates nothing.
+/// destination cannot be written (see bench/harness/writable.hpp), or --csv and --json name one
+/// file. Creates nothing.
 ReportPlan plan_reports(const OutputOptions& options);
 
 /// The default CSV path: <results_dir>/<scenario>-<UTC time, e.g. 20240501T123456Z>.csv, and

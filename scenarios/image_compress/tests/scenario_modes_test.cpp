@@ -1,12 +1,13 @@
 // Every mode's PNG decodes (libpng) to exactly the pixels it was given and equals the other
 // modes' byte for byte; the worker's request crosses by copy and the transfer's by transfer; the
-// scenario checks its settings before any work and writes --output-dir whole.
+// scenario checks its settings before any work and hands --output-dir's PNGs over, writing none.
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "bench/harness/runner.hpp"
 #include "bench/harness/settings_error.hpp"
@@ -188,7 +189,7 @@ TEST(ImageCompressScenario, ResolutionsParseByNameOrSizeAndRefuseDuplicates) {
   }
 }
 
-TEST(ImageCompressScenario, OutputDirGetsOneDecodablePngPerImageAndCodec) {
+TEST(ImageCompressScenario, OutputDirHandsOverOneDecodablePngPerImageAndCodecAndWritesNothing) {
   const fs::path dir =
       fs::temp_directory_path() / ("image_compress_out_" + std::to_string(::getpid())) / "made";
   ImageSettings settings;
@@ -196,18 +197,31 @@ TEST(ImageCompressScenario, OutputDirGetsOneDecodablePngPerImageAndCodec) {
   settings.codecs = {Codec::zlib, Codec::libdeflate};
   settings.output_dir = dir;
   auto scenario = prepared(settings);
-  std::size_t files = 0;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    ++files;
-    EXPECT_EQ(entry.path().extension(), ".png") << entry.path();  // no temporary left behind
+  // Setup writes nothing: the files go with the reports, after the run (all or none).
+  EXPECT_FALSE(fs::exists(dir.parent_path()));
+  const auto files = scenario->output_files(bench::ScenarioResult{});
+  ASSERT_EQ(files.size(), 4u);
+  std::set<fs::path> paths;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const auto& point = scenario->points().at(i);
+    ASSERT_TRUE(point.reference->output.has_value());
+    EXPECT_EQ(files[i].path, *point.reference->output);
+    EXPECT_EQ(files[i].path.parent_path(), dir);
+    EXPECT_EQ(files[i].path.extension(), ".png");
+    paths.insert(files[i].path);
+    const std::vector<std::uint8_t> bytes(files[i].content.begin(), files[i].content.end());
+    EXPECT_TRUE(bytes == point.reference->png);
+    EXPECT_TRUE(decode_png(bytes, kPlenty).pixels == point.workload->image.pixels);
   }
-  EXPECT_EQ(files, 4u);
-  for (const auto& point : scenario->points()) {
-    ASSERT_TRUE(point.reference->written.has_value());
-    EXPECT_TRUE(decode_png_file(*point.reference->written, kPlenty).pixels ==
-                point.workload->image.pixels);
-  }
-  fs::remove_all(dir.parent_path());
+  EXPECT_EQ(paths.size(), 4u) << "one file per image and codec";
+  EXPECT_FALSE(fs::exists(dir.parent_path()));
+}
+
+TEST(ImageCompressScenario, WithoutOutputDirNoFileIsAskedFor) {
+  ImageSettings settings;
+  settings.resolutions = parse_resolutions("5x3", "--resolution");
+  auto scenario = prepared(settings);
+  EXPECT_TRUE(scenario->output_files(bench::ScenarioResult{}).empty());
 }
 
 TEST(ImageCompressScenario, AFullRunConcludesInSentences) {
@@ -216,6 +230,9 @@ TEST(ImageCompressScenario, AFullRunConcludesInSentences) {
   scenario.settings().codecs = {Codec::zlib, Codec::libdeflate};
   scenario.settings().workers = 2;
   scenario.settings().images = 2;
+  const fs::path dir =
+      fs::temp_directory_path() / ("image_compress_run_" + std::to_string(::getpid()));
+  scenario.settings().output_dir = dir;
   bench::RunSettings run;
   run.seed = kSeed;
   run.repetitions = 1;
@@ -224,8 +241,16 @@ TEST(ImageCompressScenario, AFullRunConcludesInSentences) {
   scenario.prepare(run);
   const bench::ScenarioResult result =
       bench::run_scenario_on_main_isolate(scenario, run, bench::Environment{});
+  // The harness collects the PNGs into the result; writing them is the command line's job.
+  ASSERT_EQ(result.output_files.size(), 2u);
+  EXPECT_EQ(result.output_files[0].path, dir / "image-compress-32x16-zlib-6.png");
+  EXPECT_FALSE(fs::exists(dir));
   std::string all;
   for (const auto& sentence : result.conclusions) all += sentence + "\n";
+  EXPECT_NE(all.find("Its PNG goes to " + (dir / "image-compress-32x16-zlib-6.png").string() +
+                     " with the reports."),
+            std::string::npos)
+      << all;
   EXPECT_NE(all.find("zlib "), std::string::npos) << all;
   EXPECT_NE(all.find("dropped"), std::string::npos) << all;
   EXPECT_NE(all.find("the fastest offload is"), std::string::npos) << all;

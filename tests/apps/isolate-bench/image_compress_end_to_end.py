@@ -168,11 +168,30 @@ def test_output_dir(cwd):
         check(decoded[0][:2] == (width, height), f"{size}: the PNG's size")
         check(all(decoded[0][2][i] == 255 for i in range(3, len(decoded[0][2]), 4)),
               f"{size}: the generated photo is opaque")
-        check(f"Written to new/images/image-compress-{size}-zlib-9.png." in result.stdout,
-              "the conclusions say where each file went")
+        path = f"new/images/image-compress-{size}-zlib-9.png"
+        check(f"Its PNG goes to {path} with the reports." in result.stdout,
+              f"the conclusions name the path asked for: {result.stdout}")
+        check(f"Output file: {path}\n" in result.stdout, "the files written are listed")
     plain = run(["image-compress", "--resolution", "8x8", "--mode", "main"] + FAST, cwd)
-    check(plain.returncode == 0 and "Written to" not in plain.stdout,
-          "without --output-dir nothing is written")
+    check(plain.returncode == 0 and "Its PNG goes to" not in plain.stdout
+          and "Output file" not in plain.stdout, "without --output-dir nothing is written")
+    # The PNGs are written with the reports, all or none: a report that cannot be written takes
+    # them with it, and a PNG already there is left as it was.
+    failing = os.path.join(cwd, "failing")
+    os.makedirs(failing)
+    kept = os.path.join(failing, "image-compress-8x8-zlib-6.png")
+    with open(kept, "wb") as f:
+        f.write(b"an earlier file")
+    for extra in (["--json", "/dev/full"], ["--csv", "/dev/full"]):
+        where = f"--output-dir with {' '.join(extra)}"
+        failed = run(["image-compress", "--resolution", "8x8,5x3", "--mode", "main",
+                      "--output-dir", failing] + extra + FAST, cwd)
+        check(failed.returncode == 1, f"{where}: exit 1, got {failed.returncode}: {failed.stderr}")
+        check(len(failed.stderr.strip().splitlines()) == 1, f"{where}: one line: {failed.stderr}")
+        check(sorted(os.listdir(failing)) == ["image-compress-8x8-zlib-6.png"],
+              f"{where}: no PNG written and no temporary left: {os.listdir(failing)}")
+        with open(kept, "rb") as f:
+            check(f.read() == b"an earlier file", f"{where}: the earlier file is untouched")
 
 
 def read_csv(path):

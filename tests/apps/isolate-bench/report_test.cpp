@@ -11,6 +11,7 @@
 
 #include "bench/harness/runner.hpp"
 #include "bench/harness/settings_error.hpp"
+#include "bench/harness/writable.hpp"
 #include "cli/printable.hpp"
 #include "output/abandon.hpp"
 #include "output/atomic_file.hpp"
@@ -319,7 +320,7 @@ TEST(Printable, EscapesControlsAndInvalidUtf8AndKeepsText) {
 namespace {
 
 TEST(AtomicFile, ADeviceIsWrittenInPlaceNeverReplaced) {
-  EXPECT_NO_THROW(isolate_bench::check_writable_file("/dev/null", "--json"));
+  EXPECT_NO_THROW(bench::check_writable_file("/dev/null", "--json"));
   isolate_bench::write_file_atomically("/dev/null", "discarded");
   EXPECT_TRUE(std::filesystem::is_character_file("/dev/null"));
 }

@@ -242,6 +242,7 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
 
   summarize_result(result);
   result.conclusions = scenario.conclusions(result);
+  result.output_files = scenario.output_files(result);
   co_return result;
 }
 

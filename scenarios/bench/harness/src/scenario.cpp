@@ -1,5 +1,7 @@
 #include "bench/harness/scenario.hpp"
 
+#include "bench/harness/result.hpp"
+
 namespace bench {
 
 iso::Future<Measurements> ModeRunner::setup() {
@@ -11,6 +13,10 @@ iso::Future<void> ModeRunner::teardown() {
 }
 
 std::vector<std::string> Scenario::conclusions(const ScenarioResult&) const {
+  return {};
+}
+
+std::vector<OutputFile> Scenario::output_files(const ScenarioResult&) const {
   return {};
 }
 

@@ -41,8 +41,10 @@ std::string size_sentence(const ImagePoint& point) {
       point.workload->input
           ? fmt::format(" (the file was {}, decoded to RGBA8)", point.workload->converted_from)
           : std::string(" (photo-like pixels generated from --seed)"));
-  if (point.reference->written) {
-    sentence += fmt::format(" Written to {}.", point.reference->written->string());
+  if (point.reference->output) {
+    // Named as asked: the file is written with the reports, after this sentence is made.
+    sentence +=
+        fmt::format(" Its PNG goes to {} with the reports.", point.reference->output->string());
   }
   return sentence;
 }

@@ -9,11 +9,12 @@
 #include <string_view>
 #include <thread>
 
-#include "bench/harness/atomic_file.hpp"
 #include "bench/harness/quantities.hpp"
 #include "bench/harness/registry.hpp"
+#include "bench/harness/result.hpp"
 #include "bench/harness/settings_error.hpp"
 #include "bench/harness/units.hpp"
+#include "bench/harness/writable.hpp"
 #include "conclusions.hpp"
 #include "image_compress/photo_generator.hpp"
 #include "image_compress/png_decoder.hpp"
@@ -129,15 +130,11 @@ std::unique_ptr<ImageWorkload> input_workload(const std::filesystem::path& path,
   return workload;
 }
 
-/// Writes `png` into `dir` whole or not at all; returns its path.
-std::filesystem::path write_png(const std::filesystem::path& dir, const ImageWorkload& workload,
-                                const PngSettings& settings, const std::vector<std::uint8_t>& png) {
-  const auto path = dir / fmt::format("image-compress-{}-{}-{}.png", workload.name,
-                                      codec_name(settings.codec), settings.level);
-  std::filesystem::create_directories(dir);
-  bench::write_file_atomically(
-      path, std::string_view(reinterpret_cast<const char*>(png.data()), png.size()));
-  return path;
+/// Where --output-dir `dir` asks for the PNG of `workload` encoded with `settings`.
+std::filesystem::path png_path(const std::filesystem::path& dir, const ImageWorkload& workload,
+                               const PngSettings& settings) {
+  return dir / fmt::format("image-compress-{}-{}-{}.png", workload.name, codec_name(settings.codec),
+                           settings.level);
 }
 
 }  // namespace
@@ -194,7 +191,7 @@ std::string ImageCompressScenario::help() const {
          "deflate, copy out, raw and PNG bytes, ratio, MB/s of raw pixels, images/s, frames\n"
          "dropped and janky at --fps. Every mode's PNG must equal the one encoded before the run.\n"
          "--input FILE.png compresses your own image (decoded to RGBA8 once, before measuring);\n"
-         "--output-dir DIR writes the PNGs so you can open them.\n"
+         "--output-dir DIR writes the PNGs so you can open them, with the reports: all or none.\n"
          "\n"
          "Examples:\n"
          "  isolate-bench image-compress\n"
@@ -247,7 +244,8 @@ std::vector<bench::OptionSpec> ImageCompressScenario::options() {
       {"--output-dir",
        "DIR",
        "Write each image's PNG (one per resolution and codec) into this folder, created if "
-       "missing; nothing is written without it",
+       "missing, when the reports are written (a failed run writes none); nothing is written "
+       "without it",
        "",
        {},
        [this](std::string_view text) {
@@ -340,9 +338,7 @@ std::vector<ImagePoint> ImageCompressScenario::make_points(const bench::RunSetti
       const PngSettings png{codec, level};
       auto reference = std::make_unique<ReferencePng>();
       reference->png = encode_png(workload->image, png);
-      if (settings_.output_dir) {
-        reference->written = write_png(*settings_.output_dir, *workload, png, reference->png);
-      }
+      if (settings_.output_dir) reference->output = png_path(*settings_.output_dir, *workload, png);
       references_.push_back(std::move(reference));
       points.push_back({workload.get(), references_.back().get(), png, workers, images});
     }
@@ -363,6 +359,18 @@ std::unique_ptr<bench::ModeRunner> ImageCompressScenario::make_runner_for(
 std::vector<std::string> ImageCompressScenario::conclusions(
     const bench::ScenarioResult& result) const {
   return image_compress_conclusions(result, points());
+}
+
+std::vector<bench::OutputFile> ImageCompressScenario::output_files(
+    const bench::ScenarioResult&) const {
+  std::vector<bench::OutputFile> files;
+  for (const auto& point : points()) {
+    if (!point.reference->output) continue;
+    const auto& png = point.reference->png;
+    files.push_back({*point.reference->output,
+                     std::string(reinterpret_cast<const char*>(png.data()), png.size())});
+  }
+  return files;
 }
 
 ISOBENCH_REGISTER_SCENARIO(ImageCompressScenario);

@@ -55,7 +55,8 @@ struct ImageWorkload {
 /// the run.
 struct ReferencePng {
   std::vector<std::uint8_t> png;
-  std::optional<std::filesystem::path> written;  ///< where --output-dir put it
+  /// Where --output-dir asks for it; the command line writes it with the reports (all or none).
+  std::optional<std::filesystem::path> output;
 };
 
 /// One parameter set: an image, how it is encoded, and the pool's shape.
@@ -98,6 +99,8 @@ class ImageCompressScenario final : public bench::ScenarioOf<ImagePoint> {
   std::vector<bench::MetricSpec> setup_metrics() const override;
   std::vector<bench::ParameterSpec> parameter_specs() const override;
   std::vector<std::string> conclusions(const bench::ScenarioResult& result) const override;
+  /// With --output-dir: one PNG per image and codec, the reference every mode matched.
+  std::vector<bench::OutputFile> output_files(const bench::ScenarioResult& result) const override;
 
   /// The settings the options write; tests may set them directly before prepare().
   ImageSettings& settings() { return settings_; }
@@ -108,7 +111,8 @@ class ImageCompressScenario final : public bench::ScenarioOf<ImagePoint> {
 
  protected:
   /// Checks the settings together (SettingsError), makes or decodes the images, encodes each
-  /// once (the reference every mode must match) and writes it to --output-dir.
+  /// once (the reference every mode must match) and names where --output-dir asks for it (nothing
+  /// is written here: output_files() hands the PNGs over once the run has finished).
   std::vector<ImagePoint> make_points(const bench::RunSettings& settings) override;
   std::unique_ptr<bench::ModeRunner> make_runner_for(const bench::ModeSpec& mode,
                                                      const ImagePoint& point) override;

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,6 +67,14 @@ struct ParameterResult {
   std::chrono::nanoseconds measuring_time{0};
 };
 
+/// A file a scenario asks to be written (image-compress's PNGs under --output-dir). The command
+/// line writes it with the run's reports, all or none, and only once the run has succeeded:
+/// a run that fails or is interrupted leaves none of them behind.
+struct OutputFile {
+  std::filesystem::path path;  ///< as the user asked for it; a folder that is missing is made
+  std::string content;         ///< the file's bytes
+};
+
 struct ScenarioResult {
   std::string scenario;  ///< Scenario::name()
   std::string summary;   ///< Scenario::summary()
@@ -75,6 +84,7 @@ struct ScenarioResult {
   std::vector<MetricSpec> setup_metrics;  ///< Scenario::setup_metrics()
   std::vector<ParameterResult> parameter_sets;
   std::vector<std::string> conclusions;
+  std::vector<OutputFile> output_files;           ///< Scenario::output_files(), in the order given
   std::chrono::system_clock::time_point started;  ///< when the run began (file names use it)
 
   const MetricSpec& primary_metric() const { return metrics.front(); }

@@ -15,7 +15,9 @@
 //   3. prepare(settings): the one place that checks the settings together and builds the
 //      workloads; a bad setting throws SettingsError (exit 2), before any work;
 //   4. parameter_sets(), then make_runner() per mode and set, on the main isolate;
-//   5. conclusions(result).
+//   5. conclusions(result), then output_files(result): the files it asks to be written, which the
+//      command line writes with the reports. A scenario writes no file itself, during setup or
+//      after, so a failed or interrupted run leaves nothing behind.
 //
 // Most scenarios derive from ScenarioOf<Point> below: their parameter sets are values of their own
 // struct, and runners and conclusions get those values back, typed; the harness only prints them.
@@ -60,6 +62,7 @@
 namespace bench {
 
 struct ScenarioResult;
+struct OutputFile;
 
 /// A way of doing the scenario's work (main, run, worker...). The first mode a run includes is
 /// the baseline every other mode is compared with.
@@ -163,6 +166,11 @@ class Scenario {
   /// Sentences computed from the results, shown under the table ("main-thread parsing starts
   /// dropping frames at 8 MB at 60 fps"). Called once, after every repetition. Default: none.
   virtual std::vector<std::string> conclusions(const ScenarioResult& result) const;
+
+  /// The files the user asked this run to write besides its reports (result.hpp's OutputFile),
+  /// called once after conclusions(). They are written with the reports, all or none, so a
+  /// conclusion that names one names the path asked for. Default: none.
+  virtual std::vector<OutputFile> output_files(const ScenarioResult& result) const;
 };
 
 /// A scenario whose parameter sets are values of its own type `Point`, which provides
