@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "bench/harness/busy_clock.hpp"
 #include "bench/harness/metric.hpp"
 #include "iso/message.hpp"
 
@@ -33,12 +34,8 @@ inline constexpr const char* worker_spawn = "worker_spawn_ns";
 std::vector<bench::MetricSpec> compress_metric_specs();
 std::vector<bench::MetricSpec> compress_setup_metric_specs();
 
-/// steady_clock now, in nanoseconds: comparable between isolates and threads.
-inline std::int64_t steady_now_ns() noexcept {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
+/// The harness's steady clock in nanoseconds, which every isolate and thread reads alike.
+using bench::steady_now_ns;
 
 /// What the isolate that compressed measured, per image (steady_clock instants in ns).
 struct FarSide {
