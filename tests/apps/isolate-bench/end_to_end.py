@@ -4,6 +4,8 @@ collecting failures, and running the group in a fresh temporary folder.
 A script calls `run_group({"name": function, ...})`; each function gets the folder to work in
 and reports through `check`.
 """
+import csv
+import io
 import os
 import subprocess
 import sys
@@ -34,6 +36,30 @@ def check_refused(result, where, named, cwd, before):
     check("accepted" in result.stderr, f"{where}: stderr states the accepted form")
     check(result.stdout == "", f"{where}: nothing on stdout")
     check(folder_listing(cwd) == before, f"{where}: no file created")
+
+
+def check_usage_error(scenario, cwd, args, named):
+    """`scenario` with `args` is refused (check_refused); stderr names every part of `named`."""
+    before = folder_listing(cwd)
+    result = run([scenario] + args + ["--quiet"], cwd)
+    where = scenario + " " + " ".join(args)
+    check_refused(result, where, named[0], cwd, before)
+    for part in named[1:]:
+        check(part in result.stderr, f"{where}: stderr names {part!r}: {result.stderr!r}")
+
+
+def read_csv(path):
+    """The header and the rows (as dicts) of a CSV report."""
+    with open(path, newline="") as f:
+        text = f.read()
+    header = next(csv.reader(io.StringIO(text, newline="")))
+    return header, list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def scenarios(cwd):
+    """The scenarios `list` names."""
+    listing = run(["list"], cwd).stdout.splitlines()[1:]
+    return [line.split()[0] for line in listing if line.strip()]
 
 
 def folder_listing(folder):

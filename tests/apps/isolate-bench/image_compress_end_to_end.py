@@ -5,14 +5,12 @@ files and settings answered with one line and exit 2, and the CSV report.
 
 Usage: image_compress_end_to_end.py BINARY GROUP   (GROUP: input, bad_input, output_dir, csv)
 """
-import csv
-import io
 import os
 import shutil
 import struct
 import zlib
 
-from end_to_end import check, check_refused, folder_listing, run, run_group
+from end_to_end import check, check_usage_error, read_csv, run, run_group
 
 FAST = ["--fps", "1000", "--ui-work", "100us", "--warmup", "0", "-r", "1", "--quiet"]
 MODES = ["main", "run", "worker", "transfer", "pool"]
@@ -100,12 +98,7 @@ def test_input(cwd):
 
 
 def expect_usage_error(cwd, args, named):
-    before = folder_listing(cwd)
-    result = run(["image-compress"] + args + ["--quiet"], cwd)
-    where = "image-compress " + " ".join(args)
-    check_refused(result, where, named[0], cwd, before)
-    for part in named[1:]:
-        check(part in result.stderr, f"{where}: stderr names {part!r}: {result.stderr!r}")
+    check_usage_error("image-compress", cwd, args, named)
 
 
 def test_bad_input(cwd):
@@ -193,12 +186,6 @@ def test_output_dir(cwd):
         with open(kept, "rb") as f:
             check(f.read() == b"an earlier file", f"{where}: the earlier file is untouched")
 
-
-def read_csv(path):
-    with open(path, newline="") as f:
-        text = f.read()
-    header = next(csv.reader(io.StringIO(text, newline="")))
-    return header, list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 def test_csv(cwd):

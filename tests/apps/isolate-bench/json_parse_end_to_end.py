@@ -4,11 +4,9 @@ and the CSV report read back with Python's csv module.
 
 Usage: json_parse_end_to_end.py BINARY GROUP   (GROUP: bad_input, csv, input)
 """
-import csv
-import io
 import os
 
-from end_to_end import check, folder_listing, run, run_group
+from end_to_end import check, folder_listing, read_csv, run, run_group
 
 # Short runs: a 1000 fps display keeps every frames window to a few milliseconds.
 FAST = ["--fps", "1000", "--ui-work", "100us", "--warmup", "0", "-r", "2", "--quiet"]
@@ -86,12 +84,6 @@ def test_bad_input(cwd):
     for args, named in cases:
         expect_usage_error(cwd, args, named)
 
-
-def read_csv(path):
-    with open(path, newline="") as f:
-        text = f.read()
-    header = next(csv.reader(io.StringIO(text, newline="")))
-    return header, list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 def test_csv(cwd):

@@ -4,11 +4,9 @@ small runs of every kind write a CSV with the expected columns, every way's row 
 
 Usage: messages_end_to_end.py BINARY GROUP   (GROUP: bad_input, csv, kinds)
 """
-import csv
-import io
 import os
 
-from end_to_end import check, check_refused, folder_listing, run, run_group
+from end_to_end import check, check_usage_error, read_csv, run, run_group
 
 # Short runs: a 1000 fps display keeps every frames window to a few milliseconds.
 FAST = ["--fps", "1000", "--ui-work", "100us", "--warmup", "0", "-r", "2", "--quiet"]
@@ -17,12 +15,7 @@ METRICS = ["one_way_ns", "round_trip_ns", "sender_busy_ns", "copied_bytes", "thr
 
 
 def expect_usage_error(cwd, args, named):
-    before = folder_listing(cwd)
-    result = run(["messages"] + args + ["--quiet"], cwd)
-    where = "messages " + " ".join(args)
-    check_refused(result, where, named[0], cwd, before)
-    for part in named[1:]:
-        check(part in result.stderr, f"{where}: stderr names {part!r}: {result.stderr!r}")
+    check_usage_error("messages", cwd, args, named)
 
 
 def test_bad_input(cwd):
@@ -41,12 +34,6 @@ def test_bad_input(cwd):
     for args, named in cases:
         expect_usage_error(cwd, args, named)
 
-
-def read_csv(path):
-    with open(path, newline="") as f:
-        text = f.read()
-    header = next(csv.reader(io.StringIO(text, newline="")))
-    return header, list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 def check_rows(rows, kind, sizes, ways):

@@ -4,11 +4,9 @@ small run writes a CSV with the expected columns, and --help says there is no --
 
 Usage: offload_end_to_end.py BINARY GROUP   (GROUP: bad_input, csv)
 """
-import csv
-import io
 import os
 
-from end_to_end import check, check_refused, folder_listing, run, run_group
+from end_to_end import check, check_usage_error, read_csv, run, run_group
 
 # Short runs: a 1000 fps display keeps every frames window to a few milliseconds.
 FAST = ["--fps", "1000", "--ui-work", "100us", "--warmup", "0", "-r", "2", "--quiet"]
@@ -18,12 +16,7 @@ METRICS = ["end_to_end_ns", "main_thread_ns", "work_ns", "overhead_ns", "frames_
 
 
 def expect_usage_error(cwd, args, named):
-    before = folder_listing(cwd)
-    result = run(["offload"] + args + ["--quiet"], cwd)
-    where = "offload " + " ".join(args)
-    check_refused(result, where, named[0], cwd, before)
-    for part in named[1:]:
-        check(part in result.stderr, f"{where}: stderr names {part!r}: {result.stderr!r}")
+    check_usage_error("offload", cwd, args, named)
 
 
 def test_bad_input(cwd):
@@ -46,12 +39,6 @@ def test_bad_input(cwd):
     help_text = run(["offload", "--help"], cwd).stdout
     check("There is no --input" in help_text, "--help says the scenario takes no --input")
 
-
-def read_csv(path):
-    with open(path, newline="") as f:
-        text = f.read()
-    header = next(csv.reader(io.StringIO(text, newline="")))
-    return header, list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 def test_csv(cwd):

@@ -17,7 +17,7 @@ import signal
 import subprocess
 import time
 
-from end_to_end import BINARY, check, check_refused, folder_listing, run, run_group
+from end_to_end import BINARY, check, check_refused, folder_listing, run, run_group, scenarios
 
 FAST = ["--fps", "1000", "--ui-work", "100us", "--warmup", "0", "-r", "1", "--quiet"]
 # The smallest workload of each known scenario, so a run takes a fraction of a second.
@@ -32,9 +32,8 @@ HEAVY = {"json-parse": ["--size", "20MB"], "sha256": ["--size", "200MB"],
          "isolate-memory": ["--isolates", "2000"]}
 
 
-def scenarios(cwd):
-    listing = run(["list"], cwd).stdout.splitlines()[1:]
-    names = [line.split()[0] for line in listing if line.strip()]
+def listed_scenarios(cwd):
+    names = scenarios(cwd)
     check(len(names) >= 2, f"list names the scenarios: {names}")
     return names
 
@@ -57,7 +56,7 @@ def one_line(result, where):
 def test_concurrent_reports(cwd):
     """24 runs at once into one results folder leave 24 CSVs: a name two runs chose in the same
     second is taken by one, the other takes the next suffix."""
-    for scenario in scenarios(cwd):
+    for scenario in listed_scenarios(cwd):
         results = os.path.join(cwd, scenario)
         args = [BINARY] + quick(scenario, cwd) + ["--results-dir", results]
         runs = [subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL,
@@ -73,7 +72,7 @@ def test_concurrent_reports(cwd):
 
 def test_failing_stdout(cwd):
     """A full stdout is a failed run: exit 1 with one line, and no report file left behind."""
-    for scenario in scenarios(cwd):
+    for scenario in listed_scenarios(cwd):
         for extra in (["--csv", "-"], ["--json", "-", "--csv", "out.csv"], ["--format", "markdown"],
                       []):
             where = f"{scenario} {' '.join(extra)} > /dev/full"
@@ -90,7 +89,7 @@ def test_failing_stdout(cwd):
 
 def test_all_or_none(cwd):
     """A report that cannot be written takes the run's other reports with it."""
-    for scenario in scenarios(cwd):
+    for scenario in listed_scenarios(cwd):
         results = os.path.join(cwd, scenario)
         for extra in (["--results-dir", results, "--json", "/dev/full"],
                       ["--csv", "/dev/full", "--json", os.path.join(results, "out.json")]):
@@ -106,7 +105,7 @@ def test_all_or_none(cwd):
 def test_output_paths(cwd):
     """Two reports on one path, and folders no file can be created in, are refused before any
     work: exit 2, one line, nothing written."""
-    for scenario in scenarios(cwd):
+    for scenario in listed_scenarios(cwd):
         base = quick(scenario, cwd)
         os.makedirs(os.path.join(cwd, "sub"), exist_ok=True)
         before = folder_listing(cwd)
@@ -133,7 +132,7 @@ def test_output_paths(cwd):
 
 def test_signals(cwd):
     """SIGINT and SIGTERM end a run with 130 and 143, one line, and no file left behind."""
-    for scenario in scenarios(cwd):
+    for scenario in listed_scenarios(cwd):
         for sent, code in ((signal.SIGINT, 130), (signal.SIGTERM, 143)):
             results = os.path.join(cwd, f"{scenario}-{sent.name}")
             where = f"{scenario} {sent.name}"
@@ -216,7 +215,7 @@ def test_signals_on_a_terminal(cwd):
     """On a terminal, SIGINT and SIGTERM during a progress line end the run with 130 and 143,
     the progress line erased and the one-line message on a line of its own from column 0, and no
     file left behind."""
-    for scenario in scenarios(cwd):
+    for scenario in listed_scenarios(cwd):
         for sent, code, message in ((signal.SIGINT, 130, "isolate-bench: interrupted by SIGINT"),
                                     (signal.SIGTERM, 143, "isolate-bench: terminated by SIGTERM")):
             results = os.path.join(cwd, f"{scenario}-{sent.name}-tty")
@@ -274,7 +273,7 @@ def test_memory_limit(cwd):
     line, never an abort; json-parse refuses an --input too large for the limit before reading
     it."""
     limit = 1 << 30
-    for scenario in scenarios(cwd):
+    for scenario in listed_scenarios(cwd):
         args = [scenario] + HEAVY.get(scenario, []) + FAST + ["--results-dir", "heavy"]
         result = subprocess.run([BINARY] + args, cwd=cwd, capture_output=True,
                                 text=True, timeout=240, preexec_fn=limit_address_space(limit))

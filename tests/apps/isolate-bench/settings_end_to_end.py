@@ -12,15 +12,10 @@ is covered without an edit here.
 import os
 import re
 
-from end_to_end import check, check_refused, folder_listing, run, run_group
+from end_to_end import check, check_refused, folder_listing, run, run_group, scenarios
 
 FAST = ["--fps", "1000", "--ui-work", "100us", "--warmup", "0", "-r", "1", "--quiet"]
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
-
-
-def scenarios(cwd):
-    listing = run(["list"], cwd).stdout.splitlines()[1:]
-    return [line.split()[0] for line in listing if line.strip()]
 
 
 def declared_options(scenario, cwd):

@@ -4,14 +4,12 @@ files and settings are one line and exit 2, and the CSV report read back with Py
 
 Usage: sha256_end_to_end.py BINARY GROUP   (GROUP: input, bad_input, csv)
 """
-import csv
 import hashlib
-import io
 import os
 import shutil
 import subprocess
 
-from end_to_end import check, check_refused, folder_listing, run, run_group
+from end_to_end import check, check_usage_error, read_csv, run, run_group
 
 # Short runs: a 1000 fps display keeps every frames window to a few milliseconds.
 FAST = ["--fps", "1000", "--ui-work", "100us", "--warmup", "0", "-r", "2", "--quiet"]
@@ -52,12 +50,7 @@ def test_input(cwd):
 
 
 def expect_usage_error(cwd, args, named):
-    before = folder_listing(cwd)
-    result = run(["sha256"] + args + ["--quiet"], cwd)
-    where = "sha256 " + " ".join(args)
-    check_refused(result, where, named[0], cwd, before)
-    for part in named[1:]:
-        check(part in result.stderr, f"{where}: stderr names {part!r}: {result.stderr!r}")
+    check_usage_error("sha256", cwd, args, named)
 
 
 def test_bad_input(cwd):
@@ -84,12 +77,6 @@ def test_bad_input(cwd):
     for args, named in cases:
         expect_usage_error(cwd, args, named)
 
-
-def read_csv(path):
-    with open(path, newline="") as f:
-        text = f.read()
-    header = next(csv.reader(io.StringIO(text, newline="")))
-    return header, list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 def test_csv(cwd):
