@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "bench/frames/filmstrip.hpp"
@@ -26,6 +27,7 @@
 #include "output/report_plan.hpp"
 #include "report/metric_docs.hpp"
 #include "report/report_writer.hpp"
+#include "workload/write_workload.hpp"
 
 namespace isolate_bench {
 namespace {
@@ -145,6 +147,7 @@ int run_cli(int argc, const char* const* argv) {
   // can share the settings they write.
   bench::RunSettings settings;
   OutputOptions output;
+  std::optional<std::filesystem::path> workload_path;
   std::vector<ScenarioCommand> commands;
   std::vector<std::string> names{"list"};
   for (const auto make : bench::registered_scenarios()) {
@@ -154,6 +157,7 @@ int run_cli(int argc, const char* const* argv) {
     add_declared_options(*c.command, c.scenario->options());
     add_declared_options(*c.command, bench::common_options(settings, *c.scenario));
     add_output_options(*c.command, output);
+    add_workload_option(*c.command, *c.scenario, workload_path);
     names.push_back(c.scenario->name());
     commands.push_back(std::move(c));
   }
@@ -188,6 +192,28 @@ int run_cli(int argc, const char* const* argv) {
   }
   bench::Scenario& scenario = *chosen->scenario;
   const std::string where = "isolate-bench " + scenario.name();
+
+  // --write-workload replaces the run: the inputs are built as a run would build them, written,
+  // and nothing is measured.
+  if (workload_path) {
+    try {
+      if (output.csv_path || output.json_path) {
+        throw bench::SettingsError(
+            "--write-workload measures nothing, so --csv and --json would have no report; "
+            "accepted: --write-workload without --csv and --json");
+      }
+      bench::check_writable_file(*workload_path, "--write-workload", /*dash_for_stdout=*/false);
+      scenario.prepare(settings);
+      write_stdout(write_workloads(scenario, *workload_path));
+    } catch (const bench::SettingsError& error) {
+      return fail(where + ": " + error.what(), bench::kSettingsExitCode);
+    } catch (const std::bad_alloc&) {
+      return fail(where + ": not enough memory to build the workload; accepted: smaller sizes", 1);
+    } catch (const std::exception& error) {
+      return fail(where + ": " + error.what(), 1);
+    }
+    return 0;
+  }
 
   // Every setting is checked here, before any work: the report destinations, then the
   // scenario's settings together (prepare() also builds the workloads).

@@ -33,21 +33,22 @@ fs::path folder_of(const fs::path& path) {
   return parent.empty() ? fs::path(".") : parent;
 }
 
-void check_writable_file(const fs::path& path, std::string_view option) {
+void check_writable_file(const fs::path& path, std::string_view option, bool dash_for_stdout) {
+  const std::string_view dash = dash_for_stdout ? ", or - for stdout" : "";
   std::error_code ignored;
   if (fs::is_directory(path, ignored)) {
     throw SettingsError(
         fmt::format("{} '{}': is a folder; accepted: a file path in a writable "
-                    "folder, or - for stdout",
-                    option, path.string()));
+                    "folder{}",
+                    option, path.string(), dash));
   }
   fs::path folder = folder_of(path);
   if (fs::exists(path, ignored)) {
     if (::access(path.c_str(), W_OK) != 0) {
       throw SettingsError(
           fmt::format("{} '{}': the file is read-only; accepted: a writable file "
-                      "path, or - for stdout",
-                      option, path.string()));
+                      "path{}",
+                      option, path.string(), dash));
     }
     const auto target = fs::canonical(path, ignored);
     // A device or FIFO is written in place; a regular file is replaced through a temporary
@@ -57,14 +58,14 @@ void check_writable_file(const fs::path& path, std::string_view option) {
   } else if (!fs::is_directory(folder, ignored)) {
     throw SettingsError(
         fmt::format("{} '{}': folder '{}' does not exist; accepted: a file path in "
-                    "an existing writable folder, or - for stdout",
-                    option, path.string(), folder.string()));
+                    "an existing writable folder{}",
+                    option, path.string(), folder.string(), dash));
   }
   if (const int error = probe_folder(folder)) {
     throw SettingsError(
         fmt::format("{} '{}': no file can be created in folder '{}' ({}); accepted: a file path "
-                    "in a writable folder, or - for stdout",
-                    option, path.string(), folder.string(), std::strerror(error)));
+                    "in a writable folder{}",
+                    option, path.string(), folder.string(), std::strerror(error), dash));
   }
 }
 

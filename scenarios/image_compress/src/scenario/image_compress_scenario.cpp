@@ -287,6 +287,7 @@ std::vector<bench::ParameterSpec> ImageCompressScenario::parameter_specs() const
 std::vector<ImagePoint> ImageCompressScenario::make_points(const bench::RunSettings& run) {
   workloads_.clear();
   references_.clear();
+  seed_ = run.seed;
   const std::vector<Codec> codecs = settings_.codecs.value_or(std::vector<Codec>{Codec::zlib});
   const int level = settings_.level.value_or(6);
   for (const Codec codec : codecs) {
@@ -369,6 +370,23 @@ std::vector<bench::OutputFile> ImageCompressScenario::output_files(
     const auto& png = point.reference->png;
     files.push_back({*point.reference->output,
                      std::string(reinterpret_cast<const char*>(png.data()), png.size())});
+  }
+  return files;
+}
+
+std::string ImageCompressScenario::workload_format() const {
+  return "the generated image of each --resolution as a PNG (lossless: the exact RGBA8 pixels)";
+}
+
+std::vector<bench::Workload> ImageCompressScenario::workloads() const {
+  std::vector<bench::Workload> files;
+  for (const auto& workload : workloads_) {
+    if (workload->input) continue;
+    const RgbaImage& image = workload->image;
+    const auto png = encode_png(image, PngSettings{});
+    files.push_back({fmt::format("{}x{}", image.width, image.height),
+                     fmt::format("the generated image, {}, --seed {}", workload->label, seed_),
+                     std::string(png.begin(), png.end())});
   }
   return files;
 }

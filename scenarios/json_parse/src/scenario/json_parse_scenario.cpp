@@ -235,6 +235,7 @@ std::vector<bench::ParameterSpec> JsonParseScenario::parameter_specs() const {
 std::vector<CatalogPoint> JsonParseScenario::make_points(const bench::RunSettings& run) {
   std::vector<DecoderKind> decoders;
   workloads_.clear();
+  seed_ = run.seed;
   if (settings_.input) {
     if (settings_.sizes) {
       throw bench::SettingsError(
@@ -280,6 +281,23 @@ std::unique_ptr<CatalogRunner> JsonParseScenario::runner_for(const bench::ModeSp
 
 std::vector<std::string> JsonParseScenario::conclusions(const bench::ScenarioResult& result) const {
   return json_parse_conclusions(result, points());
+}
+
+std::string JsonParseScenario::workload_format() const {
+  return "the generated JSON catalog of each --size (the exact text parsed)";
+}
+
+std::vector<bench::Workload> JsonParseScenario::workloads() const {
+  std::vector<bench::Workload> files;
+  for (const auto& workload : workloads_) {
+    if (workload->input) continue;
+    const auto& body = workload->body;
+    files.push_back({std::to_string(workload->bytes),
+                     fmt::format("the generated catalog of {} products, {}, --seed {}",
+                                 workload->products, workload->label, seed_),
+                     body.bytes.substr(0, body.json_size)});
+  }
+  return files;
 }
 
 ISOBENCH_REGISTER_SCENARIO(JsonParseScenario);

@@ -101,6 +101,9 @@ class ImageCompressScenario final : public bench::ScenarioOf<ImagePoint> {
   std::vector<std::string> conclusions(const bench::ScenarioResult& result) const override;
   /// With --output-dir: one PNG per image and codec, the reference every mode matched.
   std::vector<bench::OutputFile> output_files(const bench::ScenarioResult& result) const override;
+  std::string workload_format() const override;
+  /// The generated images (none with --input) as PNG files, tagged by resolution ("1920x1080").
+  std::vector<bench::Workload> workloads() const override;
 
   /// The settings the options write; tests may set them directly before prepare().
   ImageSettings& settings() { return settings_; }
@@ -121,6 +124,7 @@ class ImageCompressScenario final : public bench::ScenarioOf<ImagePoint> {
   ImageSettings settings_;
   std::vector<std::unique_ptr<ImageWorkload>> workloads_;  // points keep pointers into these
   std::vector<std::unique_ptr<ReferencePng>> references_;
+  std::uint64_t seed_ = 0;  // the generated images' --seed
 };
 
 /// "720p", "1080p", "4K" or "WxH" in a comma list, none twice. Throws SettingsError naming

@@ -95,6 +95,9 @@ class JsonParseScenario final : public bench::ScenarioOf<CatalogPoint> {
   std::vector<bench::MetricSpec> setup_metrics() const override;
   std::vector<bench::ParameterSpec> parameter_specs() const override;
   std::vector<std::string> conclusions(const bench::ScenarioResult& result) const override;
+  std::string workload_format() const override;
+  /// The generated catalogs (none with --input), tagged by their byte count.
+  std::vector<bench::Workload> workloads() const override;
 
   /// The settings the options write; tests may set them directly before prepare().
   JsonParseSettings& settings() { return settings_; }
@@ -117,6 +120,7 @@ class JsonParseScenario final : public bench::ScenarioOf<CatalogPoint> {
   JsonParseSettings settings_;
   std::vector<std::unique_ptr<CatalogWorkload>> workloads_;  // points keep pointers into these
   std::unique_ptr<ResultDisposer> disposer_;                 // frees the results runners replace
+  std::uint64_t seed_ = 0;                                   // the catalogs' --seed
 };
 
 }  // namespace json_parse

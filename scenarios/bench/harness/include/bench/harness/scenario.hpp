@@ -18,6 +18,8 @@
 //   5. conclusions(result), then output_files(result): the files it asks to be written, which the
 //      command line writes with the reports. A scenario writes no file itself, during setup or
 //      after, so a failed or interrupted run leaves nothing behind.
+// With --write-workload, step 4 and 5 are replaced by workloads(): the inputs prepare() built are
+// written as files, and nothing runs.
 //
 // Most scenarios derive from ScenarioOf<Point> below: their parameter sets are values of their own
 // struct, and runners and conclusions get those values back, typed; the harness only prints them.
@@ -98,6 +100,16 @@ struct ParameterSet {
   std::vector<Parameter> parameters;
 };
 
+/// A generated input as a file a program outside this suite can read (--write-workload), so the
+/// same bytes can be measured in a Dart or Flutter app and set beside this suite's figures.
+struct Workload {
+  /// Tells workloads apart in file names when there are several: [A-Za-z0-9x.-], e.g. the byte
+  /// count "2000000" or the resolution "1920x1080".
+  std::string tag;
+  std::string description;  ///< one line: "the generated catalog, 2 MB (2000000 bytes), seed 42"
+  std::string content;      ///< the file's bytes
+};
+
 /// Runs one mode for one parameter set. Created, used and destroyed on the main isolate.
 /// The harness calls setup() once, then run_once() for every warm-up and repetition (one at a
 /// time, never overlapping), then teardown() once, even when a step failed after setup
@@ -166,6 +178,14 @@ class Scenario {
   /// Sentences computed from the results, shown under the table ("main-thread parsing starts
   /// dropping frames at 8 MB at 60 fps"). Called once, after every repetition. Default: none.
   virtual std::vector<std::string> conclusions(const ScenarioResult& result) const;
+
+  /// What --write-workload writes, in a few words for its help ("the generated JSON catalog of
+  /// each --size"); empty when the scenario generates no input, and then the option is not
+  /// offered. Declared before any setting is known. Default: none.
+  virtual std::string workload_format() const { return {}; }
+  /// The inputs prepare() generated, one per distinct input (not per parameter set), in run
+  /// order. Empty when the data is the user's own (--input). Only after prepare(). Default: none.
+  virtual std::vector<Workload> workloads() const { return {}; }
 
   /// The files the user asked this run to write besides its reports (result.hpp's OutputFile),
   /// called once after conclusions(). They are written with the reports, all or none, so a

@@ -12,8 +12,10 @@ std::filesystem::path folder_of(const std::filesystem::path& path);
 
 /// Throws SettingsError naming `option` unless a file could be written at `path`: `path` is
 /// not a folder nor read-only, and a file can be created in its folder (tried: a probe file is
-/// created and removed), which is not needed for an existing device such as /dev/null.
-void check_writable_file(const std::filesystem::path& path, std::string_view option);
+/// created and removed), which is not needed for an existing device such as /dev/null. The
+/// accepted form in the message offers "- for stdout" when the option takes it.
+void check_writable_file(const std::filesystem::path& path, std::string_view option,
+                         bool dash_for_stdout = true);
 
 /// Throws SettingsError naming `option` unless `folder` is a folder a file can be created
 /// in, or does not exist yet and its nearest existing ancestor is such a folder (tried with a
