@@ -46,8 +46,10 @@ std::vector<OptionSpec> common_options(RunSettings& settings, const Scenario& sc
       {"-r,--repetitions", "auto|N",
        fmt::format("Measured runs per mode and parameter set: auto (at least {0}, then more "
                    "until every mode's median is known to ±{1:.0f} % at 95 % confidence, or "
-                   "--max-time is spent) or a fixed count, 1..{2}",
-                   kAutoLeastRepetitions, kAutoTolerance * 100, kMaxRepetitions),
+                   "--max-time is spent; {3} when --max-time allows no more) or a fixed count, "
+                   "1..{2}",
+                   kAutoLeastRepetitions, kAutoTolerance * 100, kMaxRepetitions,
+                   kAutoFewestRepetitions),
        kDefaultRepetitions, group,
        [&settings](std::string_view text) { parse_repetitions(text, settings); }},
       duration_option("--max-time", settings.max_time,

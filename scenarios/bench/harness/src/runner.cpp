@@ -207,15 +207,20 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
         measured.rounds = static_cast<std::size_t>(r);
         longest_round = std::max<std::chrono::nanoseconds>(
             longest_round, std::chrono::steady_clock::now() - round_start);
-        if (r < settings.repetitions) continue;
-        if (!settings.auto_repetitions) break;
-        if (all_medians_within(measured, declared.front(), kAutoTolerance)) {
+        if (!settings.auto_repetitions) {
+          if (r < settings.repetitions) continue;
+          break;
+        }
+        if (r >= settings.repetitions &&
+            all_medians_within(measured, declared.front(), kAutoTolerance)) {
           measured.stop = StopReason::converged;
           break;
         }
         // Stop before a round that could end past the budget, judging by the longest so far:
-        // on a loaded machine one round can take several times the one before it.
-        if (std::chrono::steady_clock::now() - set_start + longest_round > max_time) {
+        // on a loaded machine one round can take several times the one before it. Long rounds
+        // stop below the least number of rounds, down to the fewest that bound a median.
+        if (r >= kAutoFewestRepetitions &&
+            std::chrono::steady_clock::now() - set_start + longest_round > max_time) {
           measured.stop = StopReason::time_budget;
           break;
         }
@@ -223,7 +228,7 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
           measured.stop = StopReason::repetition_limit;
           break;
         }
-        total += static_cast<int>(modes.size());  // one more round than planned
+        if (r >= settings.repetitions) total += static_cast<int>(modes.size());  // one more
       }
     } catch (...) {
       failure = std::current_exception();

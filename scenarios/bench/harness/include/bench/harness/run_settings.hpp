@@ -26,7 +26,8 @@ struct RunSettings {
   int repetitions = 10;   ///< --repetitions N: measured runs per mode and parameter set
   /// --repetitions auto: rounds go on after `repetitions` (then the least number of rounds)
   /// until every mode's median of the primary metric has its 95 % interval within
-  /// ±kAutoTolerance, or the parameter set's time budget (max_time_per_set()) is spent.
+  /// ±kAutoTolerance, or the parameter set's time budget (max_time_per_set()) is spent; the
+  /// budget may stop it before `repetitions`, though never below kAutoFewestRepetitions.
   bool auto_repetitions = false;
   /// --max-time: the budget of one parameter set with auto. Empty when not given: then
   /// max_time_per_set() shares kDefaultRunBudget among the sets, at most kDefaultMaxTime each.
