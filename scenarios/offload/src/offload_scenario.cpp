@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "bench/harness/generated_bytes.hpp"
+#include "bench/harness/mode_table.hpp"
 #include "bench/harness/quantities.hpp"
 #include "bench/harness/registry.hpp"
 #include "bench/harness/settings_error.hpp"
@@ -33,22 +34,21 @@ const std::vector<std::chrono::nanoseconds>& default_work() {
   return work;
 }
 
-struct ModeEntry {
-  const char* name;
-  const char* description;
-  std::unique_ptr<bench::ModeRunner> (*make)(const WorkPoint&);
-};
+using MakeRunner = std::unique_ptr<bench::ModeRunner> (*)(const WorkPoint&);
 
-const std::vector<ModeEntry>& mode_table() {
-  static const std::vector<ModeEntry> table{
-      {"main", "the work on the main isolate in one event while frames tick", &make_main_runner},
-      {"chunked-main", "the work in --slice pieces on the main isolate, yielding in between",
-       &make_chunked_main_runner},
-      {"run", "Isolate::run per call: spawn, payload copied in, result back by exit",
-       &make_run_runner},
-      {"worker", "a persistent worker (spawned once in setup), request and reply by message",
-       &make_worker_runner},
-  };
+const bench::ModeTable<MakeRunner>& mode_table() {
+  static const bench::ModeTable<MakeRunner> table(
+      "offload",
+      {
+          {{"main", "the work on the main isolate in one event while frames tick"},
+           &make_main_runner},
+          {{"chunked-main", "the work in --slice pieces on the main isolate, yielding in between"},
+           &make_chunked_main_runner},
+          {{"run", "Isolate::run per call: spawn, payload copied in, result back by exit"},
+           &make_run_runner},
+          {{"worker", "a persistent worker (spawned once in setup), request and reply by message"},
+           &make_worker_runner},
+      });
   return table;
 }
 
@@ -143,9 +143,7 @@ std::vector<bench::OptionSpec> OffloadScenario::options() {
 }
 
 std::vector<bench::ModeSpec> OffloadScenario::modes() const {
-  std::vector<bench::ModeSpec> specs;
-  for (const auto& entry : mode_table()) specs.push_back({entry.name, entry.description});
-  return specs;
+  return mode_table().specs();
 }
 
 std::vector<bench::MetricSpec> OffloadScenario::metrics() const {
@@ -191,10 +189,7 @@ std::vector<WorkPoint> OffloadScenario::make_points(const bench::RunSettings& ru
 
 std::unique_ptr<bench::ModeRunner> OffloadScenario::make_runner_for(const bench::ModeSpec& mode,
                                                                     const WorkPoint& point) {
-  for (const auto& entry : mode_table()) {
-    if (mode.name == entry.name) return entry.make(point);
-  }
-  throw std::invalid_argument("offload: unknown mode '" + mode.name + "'");
+  return mode_table().make(mode.name)(point);
 }
 
 std::vector<std::string> OffloadScenario::conclusions(const bench::ScenarioResult& result) const {

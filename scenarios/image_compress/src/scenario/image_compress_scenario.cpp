@@ -9,6 +9,7 @@
 #include <string_view>
 #include <thread>
 
+#include "bench/harness/mode_table.hpp"
 #include "bench/harness/quantities.hpp"
 #include "bench/harness/registry.hpp"
 #include "bench/harness/result.hpp"
@@ -33,33 +34,25 @@ constexpr int kMostImages = 1000;
 constexpr std::string_view kResolutionForm =
     "720p, 1080p, 4K or WIDTHxHEIGHT (each 1 to 65535), or a comma list such as 720p,1080p,4K";
 
-struct ModeEntry {
-  const char* name;
-  const char* description;
-  std::unique_ptr<ImageRunner> (*make)(const ImagePoint&);
-};
+using MakeRunner = std::unique_ptr<ImageRunner> (*)(const ImagePoint&);
 
-const std::vector<ModeEntry>& mode_table() {
-  static const std::vector<ModeEntry> table{
-      {"main", "compress on the main isolate while frames tick: the jank", &make_main_runner},
-      {"run", "a new isolate per image (Isolate::run), pixels copied in, PNG back by exit",
-       &make_run_runner},
-      {"worker",
-       "the ImageProcessor: a persistent worker; request (pixels copied) and reply by send",
-       &make_worker_runner},
-      {"transfer", "the same worker, pixels and PNG as TransferableTypedData both ways",
-       &make_transfer_runner},
-      {"pool", "--workers persistent workers round-robin on --images requests, vs one of them",
-       &make_pool_runner},
-  };
+const bench::ModeTable<MakeRunner>& mode_table() {
+  static const bench::ModeTable<MakeRunner> table(
+      "image-compress",
+      {
+          {{"main", "compress on the main isolate while frames tick: the jank"}, &make_main_runner},
+          {{"run", "a new isolate per image (Isolate::run), pixels copied in, PNG back by exit"},
+           &make_run_runner},
+          {{"worker",
+            "the ImageProcessor: a persistent worker; request (pixels copied) and reply by send"},
+           &make_worker_runner},
+          {{"transfer", "the same worker, pixels and PNG as TransferableTypedData both ways"},
+           &make_transfer_runner},
+          {{"pool",
+            "--workers persistent workers round-robin on --images requests, vs one of them"},
+           &make_pool_runner},
+      });
   return table;
-}
-
-const ModeEntry& mode_entry(const std::string& name) {
-  for (const auto& entry : mode_table()) {
-    if (name == entry.name) return entry;
-  }
-  throw std::invalid_argument("image-compress: unknown mode '" + name + "'");
 }
 
 [[noreturn]] void reject_resolution(std::string_view flag, std::string_view text,
@@ -259,9 +252,7 @@ std::vector<bench::OptionSpec> ImageCompressScenario::options() {
 }
 
 std::vector<bench::ModeSpec> ImageCompressScenario::modes() const {
-  std::vector<bench::ModeSpec> specs;
-  for (const auto& entry : mode_table()) specs.push_back({entry.name, entry.description});
-  return specs;
+  return mode_table().specs();
 }
 
 std::vector<bench::MetricSpec> ImageCompressScenario::metrics() const {
@@ -349,12 +340,12 @@ std::vector<ImagePoint> ImageCompressScenario::make_points(const bench::RunSetti
 
 std::unique_ptr<ImageRunner> ImageCompressScenario::make_image_runner(const bench::ModeSpec& mode,
                                                                       std::size_t set) {
-  return mode_entry(mode.name).make(points().at(set));
+  return mode_table().make(mode.name)(points().at(set));
 }
 
 std::unique_ptr<bench::ModeRunner> ImageCompressScenario::make_runner_for(
     const bench::ModeSpec& mode, const ImagePoint& point) {
-  return mode_entry(mode.name).make(point);
+  return mode_table().make(mode.name)(point);
 }
 
 std::vector<std::string> ImageCompressScenario::conclusions(

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "bench/harness/mode_table.hpp"
 #include "bench/harness/quantities.hpp"
 #include "bench/harness/registry.hpp"
 #include "bench/harness/settings_error.hpp"
@@ -27,34 +28,27 @@ constexpr std::uint64_t kDefaultSize = 64ull << 20;     // 64 MiB
 constexpr std::uint64_t kDefaultChunk = 1ull << 20;     // 1 MiB
 constexpr std::uint64_t kLargestChunk = 256ull << 20;   // 256 MiB
 
-struct ModeEntry {
-  const char* name;
-  const char* description;
-  std::unique_ptr<HashRunner> (*make)(const HashPoint&);
-};
+using MakeRunner = std::unique_ptr<HashRunner> (*)(const HashPoint&);
 
-const std::vector<ModeEntry>& mode_table() {
-  static const std::vector<ModeEntry> table{
-      {"floor", "a plain std::thread hashes, no isolate around it: the figure to beat",
-       &make_floor_runner},
-      {"main", "one update over the whole buffer on the main isolate while frames tick",
-       &make_main_runner},
-      {"chunked-main", "a chunk per event on the main isolate, yielding to the loop in between",
-       &make_chunked_main_runner},
-      {"run", "a new isolate per hash (Isolate::run's shape), the bytes copied in",
-       &make_run_runner},
-      {"transfer", "a new isolate per hash, the bytes moved in as TransferableTypedData",
-       &make_transfer_runner},
-      {"worker", "a persistent worker fed a stream of chunks by transfer", &make_worker_runner},
-  };
+const bench::ModeTable<MakeRunner>& mode_table() {
+  static const bench::ModeTable<MakeRunner> table(
+      "sha256",
+      {
+          {{"floor", "a plain std::thread hashes, no isolate around it: the figure to beat"},
+           &make_floor_runner},
+          {{"main", "one update over the whole buffer on the main isolate while frames tick"},
+           &make_main_runner},
+          {{"chunked-main",
+            "a chunk per event on the main isolate, yielding to the loop in between"},
+           &make_chunked_main_runner},
+          {{"run", "a new isolate per hash (Isolate::run's shape), the bytes copied in"},
+           &make_run_runner},
+          {{"transfer", "a new isolate per hash, the bytes moved in as TransferableTypedData"},
+           &make_transfer_runner},
+          {{"worker", "a persistent worker fed a stream of chunks by transfer"},
+           &make_worker_runner},
+      });
   return table;
-}
-
-const ModeEntry& mode_entry(const std::string& name) {
-  for (const auto& entry : mode_table()) {
-    if (name == entry.name) return entry;
-  }
-  throw std::invalid_argument("sha256: unknown mode '" + name + "'");
 }
 
 std::unique_ptr<HashWorkload> input_workload(const std::filesystem::path& path) {
@@ -184,9 +178,7 @@ std::vector<bench::OptionSpec> Sha256Scenario::options() {
 }
 
 std::vector<bench::ModeSpec> Sha256Scenario::modes() const {
-  std::vector<bench::ModeSpec> specs;
-  for (const auto& entry : mode_table()) specs.push_back({entry.name, entry.description});
-  return specs;
+  return mode_table().specs();
 }
 
 std::vector<bench::MetricSpec> Sha256Scenario::metrics() const {
@@ -244,12 +236,12 @@ std::vector<HashPoint> Sha256Scenario::make_points(const bench::RunSettings& run
 
 std::unique_ptr<HashRunner> Sha256Scenario::make_hash_runner(const bench::ModeSpec& mode,
                                                              std::size_t set) {
-  return mode_entry(mode.name).make(points().at(set));
+  return mode_table().make(mode.name)(points().at(set));
 }
 
 std::unique_ptr<bench::ModeRunner> Sha256Scenario::make_runner_for(const bench::ModeSpec& mode,
                                                                    const HashPoint& point) {
-  return mode_entry(mode.name).make(point);
+  return mode_table().make(mode.name)(point);
 }
 
 std::vector<std::string> Sha256Scenario::conclusions(const bench::ScenarioResult& result) const {
