@@ -50,18 +50,20 @@ constexpr const char* kFooter =
     "  isolate-bench spawn --payload 1KB,1MB -r 20\n"
     "  isolate-bench SCENARIO --help        every option of a scenario, with defaults\n";
 
-std::unique_ptr<ReportWriter> writer_for(OutputFormat format, bool no_color) {
+std::unique_ptr<ReportWriter> writer_for(OutputFormat format, const OutputOptions& options) {
   switch (format) {
     case OutputFormat::table:
-      return make_table_writer(bench::detect_filmstrip_style(stdout, no_color));
+      return make_table_writer(bench::detect_filmstrip_style(stdout, options.no_color),
+                               options.details);
     case OutputFormat::markdown:
-      return make_markdown_writer();
+      return make_markdown_writer(options.details);
     case OutputFormat::csv:
       return make_csv_writer();
     case OutputFormat::json:
       return make_json_writer();
   }
-  return make_table_writer(bench::detect_filmstrip_style(stdout, no_color));
+  return make_table_writer(bench::detect_filmstrip_style(stdout, options.no_color),
+                           options.details);
 }
 
 int fail(const std::string& line, int code) {
@@ -246,7 +248,7 @@ int run_cli(int argc, const char* const* argv) {
   try {
     ReportFiles files;
     const auto kinds = stage_report_files(plan, result, files);
-    write_stdout(writer_for(plan.stdout_format, output.no_color)->render(result));
+    write_stdout(writer_for(plan.stdout_format, output)->render(result));
     const auto paths = files.commit();
     std::string where_lines;
     for (std::size_t i = 0; i < kinds.size(); ++i) {

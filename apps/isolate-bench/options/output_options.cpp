@@ -89,6 +89,12 @@ void add_output_options(CLI::App& command, OutputOptions& o) {
       .add_flag("--no-color", o.no_color,
                 "No ANSI colours, even on a terminal (default: off; NO_COLOR is honoured too)")
       ->group(output);
+  command
+      .add_flag("--details", o.details,
+                "Table and Markdown: every metric by mode, the unstable figures by name and each "
+                "filmstrip with its legend, under the compact table (default: off; CSV and JSON "
+                "always hold every figure)")
+      ->group(output);
 }
 
 }  // namespace isolate_bench

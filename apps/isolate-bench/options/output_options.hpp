@@ -1,6 +1,6 @@
 #pragma once
 // The output options every scenario command shares (--format, --csv, --json, --results-dir,
-// --quiet, --no-color), parsed once into a plain struct. They belong to the command line: the
+// --quiet, --no-color, --details), parsed once into a plain struct. They belong to the command line: the
 // harness declares the measurement options (bench/harness/common_options.hpp), and nothing below
 // the command line sees either CLI11 or this struct.
 
@@ -28,6 +28,7 @@ struct OutputOptions {
   std::string results_dir = "results";        ///< --results-dir: where the default CSV goes
   bool quiet = false;                         ///< --quiet: no progress, no trailing path line
   bool no_color = false;                      ///< --no-color
+  bool details = false;  ///< --details: the full breakdown under the compact table and Markdown
 };
 
 /// Adds the output options to `command`, parsing into `options` (bad values throw

@@ -20,13 +20,16 @@ class ReportWriter {
   virtual std::string render(const bench::ScenarioResult& result) const = 0;
 };
 
-/// Terminal table: modes side by side, ratios to the baseline, frames next to times,
-/// conclusions, each mode's filmstrip (of its median repetition) and the environment.
-/// `style` decides width, colour and Unicode (ASCII units such as "us" when not Unicode).
-std::unique_ptr<ReportWriter> make_table_writer(bench::FilmstripStyle style);
+/// Terminal report: per parameter set the compact table (one row per mode: the primary metric,
+/// the verdict against the baseline with the ratio's range, the main isolate's share, frames
+/// dropped and janky, the filmstrip of its median repetition), then the conclusions and the
+/// environment, all within `style.width` columns. `details` adds the full breakdown: every
+/// metric by mode, the unstable figures by name, each filmstrip with its legend. `style` decides
+/// width, colour and Unicode (ASCII units such as "us" when not Unicode).
+std::unique_ptr<ReportWriter> make_table_writer(bench::FilmstripStyle style, bool details = false);
 
-/// The same table as GitHub-flavoured Markdown, ready to paste into docs.
-std::unique_ptr<ReportWriter> make_markdown_writer();
+/// The same report as GitHub-flavoured Markdown, ready to paste into docs, without colour.
+std::unique_ptr<ReportWriter> make_markdown_writer(bool details = false);
 
 /// RFC 4180 CSV, columns documented in results/README.md.
 std::unique_ptr<ReportWriter> make_csv_writer();

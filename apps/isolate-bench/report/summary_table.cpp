@@ -12,22 +12,57 @@
 namespace isolate_bench {
 namespace {
 
+std::string with_marker(std::string text, bool unstable) {
+  return unstable ? text + " *" : text;
+}
+
+/// The values of `key` over `mode`'s repetitions, in order (0 where a repetition lacks it).
+std::vector<double> values_of(const bench::ModeResult& mode, const std::string& key) {
+  std::vector<double> values;
+  for (const auto& repetition : mode.repetitions) {
+    const auto found = repetition.values.find(key);
+    values.push_back(found == repetition.values.end() ? 0.0 : found->second);
+  }
+  return values;
+}
+
+/// The metric before `index` in `result.metrics` whose values equal metric `index`'s in every
+/// repetition of every mode of `set` (so its row would repeat that one), or nullptr.
+const bench::MetricSpec* same_as_earlier(const bench::ScenarioResult& result,
+                                         const bench::ParameterResult& set, std::size_t index) {
+  const auto& metric = result.metrics[index];
+  // Durations and sizes only, and not all zero: equal frame counts, or two steps that no mode
+  // has, are a coincidence of this run rather than one figure under two names.
+  if (metric.unit != bench::Unit::ns && metric.unit != bench::Unit::bytes) return nullptr;
+  if (std::all_of(set.modes.begin(), set.modes.end(),
+                  [&](const auto& mode) { return measured_nothing(mode, metric); })) {
+    return nullptr;
+  }
+  for (std::size_t e = 0; e < index; ++e) {
+    const auto& earlier = result.metrics[e];
+    if (earlier.unit != metric.unit) continue;
+    const bool same = std::all_of(set.modes.begin(), set.modes.end(), [&](const auto& mode) {
+      return mode.summary(metric.key) != nullptr && mode.summary(earlier.key) != nullptr &&
+             values_of(mode, metric.key) == values_of(mode, earlier.key);
+    });
+    if (same) return &earlier;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 bool is_frame_metric(const std::string& key) {
   const auto specs = bench::frame_metric_specs();
   return std::any_of(specs.begin(), specs.end(),
                      [&](const bench::MetricSpec& spec) { return spec.key == key; });
 }
 
-std::string with_marker(std::string text, bool unstable) {
-  return unstable ? text + " *" : text;
-}
-
-}  // namespace
-
-std::size_t display_width(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+bool measured_nothing(const bench::ModeResult& mode, const bench::MetricSpec& metric) {
+  if (metric.unit != bench::Unit::ns && metric.unit != bench::Unit::bytes) return false;
+  if (mode.repetitions.empty()) return false;
+  const auto values = values_of(mode, metric.key);
+  return std::all_of(values.begin(), values.end(), [](double v) { return v == 0; });
 }
 
 SummaryTable build_summary_table(const bench::ScenarioResult& result,
@@ -42,9 +77,30 @@ SummaryTable build_summary_table(const bench::ScenarioResult& result,
   std::vector<std::string> unstable_notes;
   std::vector<std::string> outlier_notes;
 
-  for (const auto& metric : result.metrics) {
+  std::vector<std::string> not_measured;
+  // Labels of later metrics that repeat an earlier one, by the earlier one's key.
+  std::vector<std::pair<std::string, std::string>> merged;
+  std::vector<bool> skip(result.metrics.size(), false);
+  for (std::size_t m = 1; m < result.metrics.size(); ++m) {
+    if (const auto* earlier = same_as_earlier(result, set, m)) {
+      merged.emplace_back(earlier->key, result.metrics[m].label);
+      skip[m] = true;
+    }
+  }
+  for (std::size_t m = 0; m < result.metrics.size(); ++m) {
+    const auto& metric = result.metrics[m];
+    if (skip[m]) continue;
     const bool frame = is_frame_metric(metric.key);
-    SummaryRow median{metric.label + " (median)", {}, true};
+    std::string label = metric.label;
+    for (const auto& [key, also] : merged) {
+      if (key == metric.key) label += " = " + also;
+    }
+    if (std::all_of(set.modes.begin(), set.modes.end(),
+                    [&](const auto& mode) { return measured_nothing(mode, metric); })) {
+      not_measured.push_back(label);
+      continue;
+    }
+    SummaryRow median{label + " (median)", {}, true};
     SummaryRow range{"  min" + range_separator + "max", {}, false};
     SummaryRow ratio{"  vs " + baseline.mode.name, {}, false};
     SummaryRow ratio_range{"  speedup, 95 %", {}, false};
@@ -55,6 +111,10 @@ SummaryTable build_summary_table(const bench::ScenarioResult& result,
         range.cells.push_back("n/a");
         ratio.cells.push_back("n/a");
         ratio_range.cells.push_back("n/a");
+        continue;
+      }
+      if (measured_nothing(mode, metric)) {
+        for (auto* row : {&median, &range, &ratio, &ratio_range}) row->cells.emplace_back();
         continue;
       }
       const auto& s = summary->statistics;
@@ -99,11 +159,17 @@ SummaryTable build_summary_table(const bench::ScenarioResult& result,
     for (const auto& mode : set.modes) {
       const auto found = mode.setup.find(metric.key);
       row.cells.push_back(
-          found == mode.setup.end() ? "-" : bench::format_value(found->second, metric.unit, ascii));
+          found == mode.setup.end() ? "" : bench::format_value(found->second, metric.unit, ascii));
     }
     table.rows.push_back(std::move(row));
   }
 
+  if (!not_measured.empty()) {
+    table.footnotes.push_back(fmt::format(
+        "Not measured in this parameter set (0 in every repetition of every mode; blank cells "
+        "are the same for one mode): {}.",
+        fmt::join(not_measured, ", ")));
+  }
   if (!unstable_notes.empty()) {
     std::string note = "* unstable (coefficient of variation above 10 %): ";
     for (std::size_t i = 0; i < unstable_notes.size(); ++i) {

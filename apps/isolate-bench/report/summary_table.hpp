@@ -1,12 +1,15 @@
 #pragma once
-// The summary table shared by the terminal and Markdown writers: one column per mode (baseline
-// first), one row per figure, already formatted for humans.
+// The detailed table shared by the terminal and Markdown writers (--details): one column per
+// mode (baseline first), one row per figure, already formatted for humans. A step no mode of the
+// set has is one footnote instead of a row of blanks; metrics equal in every repetition of every
+// mode (decode and parse when nothing is mapped) share one row, named after both.
 
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "bench/harness/result.hpp"
+#include "report/text_layout.hpp"
 
 namespace isolate_bench {
 
@@ -44,8 +47,12 @@ std::string describe_representative(const bench::ScenarioResult& result,
 std::vector<std::pair<std::string, std::string>> describe_environment(
     const bench::ScenarioResult& result);
 
-/// Columns `text` takes on a terminal: UTF-8 code points (every character used here is one
-/// column wide).
-std::size_t display_width(const std::string& text);
+/// Whether `key` is one of the frame metrics the harness adds to every scenario.
+bool is_frame_metric(const std::string& key);
+
+/// Whether `mode` measured nothing of `metric`: a duration or size that is exactly 0 in every
+/// repetition is a step the mode does not have (`copy in` of the main isolate, `map` of a decoder
+/// that does not map), so the tables leave its cell blank; CSV and JSON keep the zeros.
+bool measured_nothing(const bench::ModeResult& mode, const bench::MetricSpec& metric);
 
 }  // namespace isolate_bench

@@ -87,7 +87,13 @@ TEST_F(Conclusions, NameTheSmallestSizeWhereMainThreadParsingDropsFrames) {
   EXPECT_TRUE(any_contains(sentences, "starts to drop frames at 8 MB (at 2 MB it dropped none)"))
       << testing::PrintToString(sentences);
   EXPECT_TRUE(any_contains(sentences, "60 fps with 2 ms of UI work"));
-  EXPECT_TRUE(any_contains(sentences, "fastest offload end to end is worker"));
+  EXPECT_TRUE(any_contains(sentences, "fastest offload (worker, 42 ms end to end)"));
+  EXPECT_TRUE(any_contains(sentences, "8 MB, dynamic decoder: offload it: the main isolate"))
+      << "main dropped frames there, the worker none";
+  EXPECT_TRUE(any_contains(sentences, "1 MB, dynamic decoder: no need to offload"))
+      << "nothing dropped or janky on the main isolate";
+  EXPECT_EQ(sentences.front().rfind("1 MB, dynamic decoder: no need to offload", 0), 0u)
+      << "the first sentence answers whether to offload";
   EXPECT_TRUE(any_contains(sentences, "60-80 ms")) << "the document's figure, quoted as such";
   EXPECT_TRUE(any_contains(sentences, "decoded and mapped 2 MB on the main isolate in 10"))
       << "the run's own 2 MB figure beside it";
@@ -123,10 +129,12 @@ TEST_F(Conclusions, OneSizeGetsItsOwnFigures) {
   });
   EXPECT_TRUE(any_contains(sentences, "Main isolate, typed decoder, 2 MB: the parse took 2 ms"))
       << testing::PrintToString(sentences);
-  EXPECT_TRUE(any_contains(sentences, "fastest offload end to end is worker, 3 ms"));
+  EXPECT_TRUE(any_contains(sentences, "fastest offload (worker, 3 ms end to end)"));
   EXPECT_TRUE(any_contains(sentences,
-                           "against parsing on the main isolate (2 ms, which dropped 0 frames), "
-                           "end to end: slower (1.50x to 1.50x)"));
+                           "the main isolate parsed in 2 ms and dropped 0 frames, the fastest "
+                           "offload (worker, 3 ms end to end) dropped 0 frames and kept the main "
+                           "isolate busy"));
+  EXPECT_TRUE(any_contains(sentences, "end to end: slower (1.50x to 1.50x)"));
 }
 
 TEST_F(Conclusions, AComparisonWithTooFewRoundsIsNoClearDifference) {

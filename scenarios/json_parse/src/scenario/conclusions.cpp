@@ -69,6 +69,7 @@ std::optional<std::string> main_thread_sentence(const bench::ScenarioResult& res
   }
   if (points.empty()) return std::nullopt;
   const std::string settings = display_settings(result);
+  if (points.size() == 1 && sets.size() > 1) return std::nullopt;  // the table tells it
   if (points.size() == 1) {
     const Point& p = points.front();
     return fmt::format(
@@ -101,9 +102,10 @@ std::optional<std::string> main_thread_sentence(const bench::ScenarioResult& res
       decoder, settings, verdict, per_size);
 }
 
-/// The fastest offload of one parameter set, next to parsing on the main isolate.
-std::optional<std::string> fastest_offload_sentence(const bench::ScenarioResult& result,
-                                                    const Measured& m) {
+/// The answer to "should this be offloaded here?" for one parameter set: the frames parsing on
+/// the main isolate lost against those of the fastest offload, and what the offload cost.
+std::optional<std::string> offload_answer_sentence(const bench::ScenarioResult& result,
+                                                   const Measured& m) {
   const bench::ParameterResult& set = m.set;
   const bench::ModeResult* best = nullptr;
   double best_time = 0;
@@ -118,25 +120,27 @@ std::optional<std::string> fastest_offload_sentence(const bench::ScenarioResult&
   if (best == nullptr) return std::nullopt;
   const auto dropped = median(best, bench::frame_metric_keys::dropped).value_or(0);
   const auto blocked = median(best, k::main_thread).value_or(0);
-  std::string sentence = fmt::format(
-      "{}: the fastest offload end to end is {}, {} (median), keeping the main isolate busy for "
-      "{} and dropping {} per parse",
-      where(m), best->mode.name, format_duration_ns(best_time), format_duration_ns(blocked),
-      frames(dropped));
+  const std::string offload =
+      fmt::format("the fastest offload ({}, {} end to end) dropped {} and kept the main isolate "
+                  "busy {}",
+                  best->mode.name, format_duration_ns(best_time), frames(dropped),
+                  format_duration_ns(blocked));
   const auto* main = find_mode(set, "main");
   const auto main_time = median(main, k::end_to_end);
   const auto* metric = bench::find_metric(result, k::end_to_end);
   // The verdict, not the ratio of medians: on a noisy machine a ratio alone can point either
   // way from one run to the next, the paired interval says whether the difference is real.
   const auto compared = main && metric ? bench::compare(*main, *best, *metric) : std::nullopt;
-  if (main_time && compared) {
-    sentence +=
-        fmt::format("; against parsing on the main isolate ({}, which dropped {}), end to end: {}",
-                    format_duration_ns(*main_time),
-                    frames(median(main, bench::frame_metric_keys::dropped).value_or(0)),
-                    bench::describe_comparison(*compared, *metric));
-  }
-  return sentence + ".";
+  if (!main_time || !compared) return fmt::format("{}: {}.", where(m), offload);
+  const double main_dropped = median(main, bench::frame_metric_keys::dropped).value_or(0);
+  const double main_janky = median(main, bench::frame_metric_keys::janky).value_or(0);
+  const std::string answer = main_dropped > dropped ? "offload it"
+                             : main_dropped == 0 && main_janky == 0
+                                 ? "no need to offload"
+                                 : "offloading saves no frame";
+  return fmt::format("{}: {}: the main isolate parsed in {} and dropped {}, {}; end to end: {}.",
+                     where(m), answer, format_duration_ns(*main_time), frames(main_dropped),
+                     offload, bench::describe_comparison(*compared, *metric));
 }
 
 /// run versus run-send: what copying the products back costs next to exit.
@@ -154,13 +158,11 @@ std::optional<std::string> copy_back_sentence(const Measured& m) {
     return std::nullopt;
   }
   return fmt::format(
-      "{}: copying the {} products back through a port (run-send) took {} for {} of copies; "
-      "the products reached the main isolate {} after the parse, against {} when handed over by "
-      "exit (run); end to end {} against {}.",
+      "{}: copying the {} products back through a port (run-send) took {} for {}; they reached "
+      "the main isolate {} after the parse, against {} by exit (run).",
       where(m), m.point.workload->products, format_duration_ns(*copy_out),
       bench::format_bytes(*copied), format_duration_ns(*send_return),
-      format_duration_ns(*exit_return), format_duration_ns(*send_time),
-      format_duration_ns(*run_time));
+      format_duration_ns(*exit_return));
 }
 
 std::optional<std::string> worker_spawn_sentence(const bench::ScenarioResult& result) {
@@ -181,14 +183,12 @@ std::optional<std::string> worker_spawn_sentence(const bench::ScenarioResult& re
   const std::string span = *low == *high
                                ? format_duration_ns(*low)
                                : format_duration_ns(*low) + " to " + format_duration_ns(*high);
+  // Only the modes that ran and measured a spawn are named.
   const std::string who =
       modes.size() == 1
           ? "The persistent worker (" + modes.front() + ") took"
           : "The persistent workers (" + fmt::format("{}", fmt::join(modes, ", ")) + ") took";
-  return fmt::format(
-      "{} {} to spawn and hand back {}, once in setup; that cost is not in the per-parse "
-      "figures.",
-      who, span, modes.size() == 1 ? "its port" : "their ports");
+  return fmt::format("{} {} to spawn, once in setup, outside the per-parse figures.", who, span);
 }
 
 std::string scale_sentence(const std::vector<Measured>& sets) {
@@ -199,8 +199,8 @@ std::string scale_sentence(const std::vector<Measured>& sets) {
     if (chosen == nullptr || m.bytes() == 2'000'000) chosen = &m;
   }
   const std::string quoted =
-      "For scale: the document quotes 60-80 ms for jsonDecode of a 2 MB body on a mid-range "
-      "phone, four or five dropped frames at 60 fps";
+      "For scale: the document quotes 60-80 ms for jsonDecode of 2 MB on a mid-range phone, four "
+      "or five dropped frames at 60 fps";
   if (chosen == nullptr) {
     return quoted +
            "; this run parsed nothing with the dynamic decoder (its counterpart) on the "
@@ -211,13 +211,12 @@ std::string scale_sentence(const std::vector<Measured>& sets) {
   const double dropped = median(main, bench::frame_metric_keys::dropped).value_or(0);
   const double bytes = chosen->bytes();
   std::string sentence = fmt::format(
-      "{}; on this machine the dynamic decoder, its counterpart, decoded and mapped {} on the main "
-      "isolate in {} ({}, median), dropping {}",
+      "{}; here the dynamic decoder decoded and mapped {} on the main isolate in {} ({}, "
+      "median), dropping {}",
       quoted, bench::format_bytes(bytes), format_duration_ns(parse), rate(bytes, parse),
       frames(dropped));
   if (bytes == 2'000'000 && parse > 0) {
-    sentence += fmt::format(", {:.0f} to {:.0f} times less time than the phone's quoted figures",
-                            60e6 / parse, 80e6 / parse);
+    sentence += fmt::format(", {:.0f} to {:.0f} times less time", 60e6 / parse, 80e6 / parse);
     sentence += dropped > 0 ? ", and still the stutter shows here"
                             : ", so the stutter the document describes at 2 MB needs a larger "
                               "body (or a slower machine) to show here";
@@ -237,15 +236,23 @@ std::vector<std::string> json_parse_conclusions(const bench::ScenarioResult& res
       decoders.push_back(sets.back().decoder());
     }
   }
+  // First what a reader came for, should this be offloaded here; then where main-thread parsing
+  // starts to drop frames (over several sizes: one size is in the table already), what copying
+  // the products back costs (once per size: the decoders hand back the same products), spawn.
   std::vector<std::string> sentences;
+  for (const auto& m : sets) {
+    if (auto sentence = offload_answer_sentence(result, m)) sentences.push_back(*sentence);
+  }
   for (const auto& decoder : decoders) {
     if (auto sentence = main_thread_sentence(result, sets, decoder)) sentences.push_back(*sentence);
   }
+  std::vector<double> sizes_told;
   for (const auto& m : sets) {
-    if (auto sentence = fastest_offload_sentence(result, m)) sentences.push_back(*sentence);
-  }
-  for (const auto& m : sets) {
-    if (auto sentence = copy_back_sentence(m)) sentences.push_back(*sentence);
+    if (std::find(sizes_told.begin(), sizes_told.end(), m.bytes()) != sizes_told.end()) continue;
+    if (auto sentence = copy_back_sentence(m)) {
+      sentences.push_back(*sentence);
+      sizes_told.push_back(m.bytes());
+    }
   }
   if (auto sentence = worker_spawn_sentence(result)) sentences.push_back(*sentence);
   const bool input = !points.empty() && points.front().workload->input.has_value();
