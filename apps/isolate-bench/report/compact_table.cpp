@@ -159,7 +159,8 @@ CompactTable build_compact_table(const bench::ScenarioResult& result,
 }
 
 std::vector<std::string> compact_footer(const bench::ScenarioResult& result,
-                                        const std::vector<CompactTable>& tables, bool ascii) {
+                                        const std::vector<CompactTable>& tables, bool ascii,
+                                        bool strips_compressed) {
   std::vector<std::string> lines;
   if (result.parameter_sets.empty()) return lines;
   const auto& first = result.parameter_sets.front();
@@ -178,19 +179,19 @@ std::vector<std::string> compact_footer(const bench::ScenarioResult& result,
         baseline, result.primary_metric().label));
   }
   std::string frames = fmt::format(
-      "frames: the median repetition, a cell per VSync (or the worst of a few): {} on time {} "
-      "janky {} dropped",
-      ascii ? "." : "▁", ascii ? "!" : "▄", ascii ? "X" : "█");
+      "frames: a cell per VSync{} of the median repetition: {} on time {} janky {} dropped",
+      strips_compressed ? " (or the worst of a few)" : "", ascii ? "." : "▁", ascii ? "!" : "▄",
+      ascii ? "X" : "█");
   if (any_best) frames += fmt::format("; {} fewest lost", ascii ? ">" : "▸");
   lines.push_back(frames + ".");
   if (unstable > 0) {
     const auto& s = result.settings;
     const std::string more = s.auto_repetitions
-                                 ? "give it more --max-time"
-                                 : fmt::format("rerun with -r {}", std::max(30, s.repetitions * 3));
+                                 ? "more --max-time"
+                                 : fmt::format("-r {}", std::max(30, s.repetitions * 3));
     lines.push_back(fmt::format(
-        "* {} of {} figures vary by more than {:.0f} % between repetitions; {} or on a quieter "
-        "machine.",
+        "* {} of {} figures vary over {:.0f} % between repetitions: {} or a quieter machine "
+        "helps.",
         unstable, figures, bench::kUnstableCoefficientOfVariation * 100, more));
   }
   return lines;

@@ -57,7 +57,9 @@ int best_mode(const bench::ScenarioResult& result, const bench::ParameterResult&
 
 /// The footer lines under the compact tables (each one sentence, no '\n'): what the row
 /// marker and the filmstrip cells mean, what the ratio is, and how many figures vary.
+/// `strips_compressed`: some strip shows the worst of several VSyncs per cell.
 std::vector<std::string> compact_footer(const bench::ScenarioResult& result,
-                                        const std::vector<CompactTable>& tables, bool ascii);
+                                        const std::vector<CompactTable>& tables, bool ascii,
+                                        bool strips_compressed);
 
 }  // namespace isolate_bench

@@ -23,6 +23,19 @@ std::string cell(const std::string& text) {
   return out;
 }
 
+/// Whether some mode's window has more VSyncs than a Markdown strip has cells.
+bool compressed(const bench::ScenarioResult& result) {
+  for (const auto& set : result.parameter_sets) {
+    for (const auto& mode : set.modes) {
+      if (!mode.repetitions.empty() &&
+          mode.repetitions[mode.representative].frames.frames.size() > kStripCells) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 std::string table_row(const std::vector<std::string>& cells) {
   std::string out = "|";
   for (const auto& text : cells) out += " " + text + " |";
@@ -43,7 +56,7 @@ class MarkdownWriter final : public ReportWriter {
       out += render_compact(tables.back());
     }
     out += "\n";
-    for (const auto& line : compact_footer(result, tables, false)) out += cell(line) + "\n\n";
+    for (const auto& line : compact_footer(result, tables, false, compressed(result))) out += cell(line) + "\n\n";
     if (!result.conclusions.empty()) {
       for (const auto& sentence : result.conclusions) out += "- " + sentence + "\n";
     }

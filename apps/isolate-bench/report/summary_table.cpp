@@ -206,15 +206,14 @@ std::string describe_settings(const bench::ScenarioResult& result, bool ascii) {
   const std::string repetitions =
       s.auto_repetitions
           ? fmt::format(
-                "repetitions until each median is known to ±{:.0f} % (at least {}, at "
-                "most {} per parameter set)",
+                "repetitions: auto (±{:.0f} %, at least {}, at most {} a set)",
                 bench::kAutoTolerance * 100, s.repetitions,
                 bench::format_duration_ns(
                     static_cast<double>(s.max_time.value_or(bench::kDefaultMaxTime).count()),
                     ascii))
           : fmt::format("{} repetition{} per mode", s.repetitions, s.repetitions == 1 ? "" : "s");
   return fmt::format(
-      "{} after {} warm-up{} · {:g} fps, {} of UI work per frame · seed {}", repetitions, s.warmups,
+      "{} · {} warm-up{} · {:g} fps, {} of UI work a frame · seed {}", repetitions, s.warmups,
       s.warmups == 1 ? "" : "s", s.display.fps,
       bench::format_duration_ns(static_cast<double>(s.display.ui_work.count()), ascii), s.seed);
 }

@@ -49,13 +49,16 @@ class TableWriter final : public ReportWriter {
     std::string out = wrap(result.scenario + ": " + result.summary, width());
     out += wrap(describe_settings(result, ascii), width());
     std::vector<CompactTable> tables;
+    bool compressed = false;  // some strip shows several VSyncs a cell
     for (const auto& set : result.parameter_sets) {
       tables.push_back(build_compact_table(result, set, ascii));
       out += "\n" + paint(wrap(tables.back().heading, width()), kBold);
-      out += render_compact(tables.back());
+      out += render_compact(tables.back(), compressed);
     }
     out += "\n";
-    for (const auto& line : compact_footer(result, tables, ascii)) out += wrap(line, width());
+    for (const auto& line : compact_footer(result, tables, ascii, compressed)) {
+      out += wrap(line, width());
+    }
     if (!result.conclusions.empty()) {
       out += "\n";
       for (const auto& sentence : result.conclusions) out += wrap(sentence, width());
@@ -76,7 +79,7 @@ class TableWriter final : public ReportWriter {
     return text.back() == '\n' ? out : out.substr(0, out.size() - 1);
   }
 
-  std::string render_compact(const CompactTable& table) const {
+  std::string render_compact(const CompactTable& table, bool& compressed) const {
     const bool any_best = std::any_of(table.rows.begin(), table.rows.end(),
                                       [](const CompactRow& row) { return row.best; });
     const std::string marker = style_.unicode ? "▸" : ">";
@@ -127,7 +130,9 @@ class TableWriter final : public ReportWriter {
       const std::string mode = row.best ? paint(row.mode, kBold) : row.mode;
       std::string strip;
       if (row.frames != nullptr) {
-        strip = strip_cells(*row.frames, style_, strips_in_rows ? room : width() - mode_width - 6);
+        const std::size_t cells = strips_in_rows ? room : width() - mode_width - 6;
+        compressed = compressed || row.frames->frames.size() > cells;
+        strip = strip_cells(*row.frames, style_, cells);
       }
       out += line(row.best ? marker : "", mode, cells, strips_in_rows ? strip : "");
       if (!strips_in_rows && !strip.empty()) {

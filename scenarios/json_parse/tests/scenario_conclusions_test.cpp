@@ -131,7 +131,7 @@ TEST_F(Conclusions, OneSizeGetsItsOwnFigures) {
       << testing::PrintToString(sentences);
   EXPECT_TRUE(any_contains(sentences, "fastest offload (worker, 3 ms end to end)"));
   EXPECT_TRUE(any_contains(sentences,
-                           "the main isolate parsed in 2 ms and dropped 0 frames, the fastest "
+                           "the main isolate parsed in 2 ms and dropped 0 frames; the fastest "
                            "offload (worker, 3 ms end to end) dropped 0 frames and kept the main "
                            "isolate busy"));
   EXPECT_TRUE(any_contains(sentences, "end to end: slower (1.50x to 1.50x)"));

@@ -138,7 +138,7 @@ std::optional<std::string> offload_answer_sentence(const bench::ScenarioResult& 
                              : main_dropped == 0 && main_janky == 0
                                  ? "no need to offload"
                                  : "offloading saves no frame";
-  return fmt::format("{}: {}: the main isolate parsed in {} and dropped {}, {}; end to end: {}.",
+  return fmt::format("{}: {}: the main isolate parsed in {} and dropped {}; {}; end to end: {}.",
                      where(m), answer, format_duration_ns(*main_time), frames(main_dropped),
                      offload, bench::describe_comparison(*compared, *metric));
 }
@@ -199,8 +199,8 @@ std::string scale_sentence(const std::vector<Measured>& sets) {
     if (chosen == nullptr || m.bytes() == 2'000'000) chosen = &m;
   }
   const std::string quoted =
-      "For scale: the document quotes 60-80 ms for jsonDecode of 2 MB on a mid-range phone, four "
-      "or five dropped frames at 60 fps";
+      "For scale: the document quotes 60-80 ms for jsonDecode of 2 MB on a mid-range phone (4-5 "
+      "frames dropped at 60 fps)";
   if (chosen == nullptr) {
     return quoted +
            "; this run parsed nothing with the dynamic decoder (its counterpart) on the "
@@ -211,13 +211,13 @@ std::string scale_sentence(const std::vector<Measured>& sets) {
   const double dropped = median(main, bench::frame_metric_keys::dropped).value_or(0);
   const double bytes = chosen->bytes();
   std::string sentence = fmt::format(
-      "{}; here the dynamic decoder decoded and mapped {} on the main isolate in {} ({}, "
-      "median), dropping {}",
+      "{}; here the dynamic decoder decoded and mapped {} on the main isolate in {} ({}), "
+      "dropping {}",
       quoted, bench::format_bytes(bytes), format_duration_ns(parse), rate(bytes, parse),
       frames(dropped));
   if (bytes == 2'000'000 && parse > 0) {
-    sentence += fmt::format(", {:.0f} to {:.0f} times less time", 60e6 / parse, 80e6 / parse);
-    sentence += dropped > 0 ? ", and still the stutter shows here"
+    sentence += fmt::format(", {:.0f} to {:.0f} times faster", 60e6 / parse, 80e6 / parse);
+    sentence += dropped > 0 ? ": still the stutter shows here"
                             : ", so the stutter the document describes at 2 MB needs a larger "
                               "body (or a slower machine) to show here";
   }
