@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -197,9 +198,16 @@ def test_reports(cwd):
     check(json.loads(stdout_json.stdout)["scenario"] == "spawn", "--json - prints JSON to stdout")
 
     markdown = run(["spawn", "--format", "markdown", "--csv", "out3.csv"] + FAST, cwd)
-    check(markdown.returncode == 0 and "| thread (baseline) | spawn | run | run-cold |" in markdown.stdout,
-          "markdown has the side-by-side table")
-    check("```" in markdown.stdout, "markdown shows the filmstrips in a code block")
+    check(markdown.returncode == 0 and "| mode | result received |" in markdown.stdout
+          and all(f"| {m} |" in markdown.stdout or f"**{m}**" in markdown.stdout
+                  for m in ("thread", "spawn", "run", "run-cold")),
+          "markdown has the compact table, one row per mode")
+    check("`" in markdown.stdout and "```" not in markdown.stdout,
+          "markdown shows each filmstrip in its row, the full strips only with --details")
+    detailed = run(["spawn", "--format", "markdown", "--details", "--csv", "out4.csv"] + FAST, cwd)
+    check(detailed.returncode == 0 and "| thread (baseline) | spawn | run | run-cold |"
+          in detailed.stdout and "```" in detailed.stdout,
+          "markdown --details adds the side-by-side breakdown and the filmstrips")
 
 
 def test_default_csv(cwd):
@@ -211,11 +219,21 @@ def test_default_csv(cwd):
     last = result.stdout.rstrip("\n").splitlines()[-1]
     check(last == "CSV report: " + os.path.join("out", "nested", files[0]),
           f"table mode ends with the CSV path: {last!r}")
-    check("thread (baseline)" in result.stdout and "speedup, 95 %" in result.stdout
-          and "no clear difference (too few)" in result.stdout,
-          "table shows the baseline, the verdicts and the ratios' ranges")
+    check("baseline" in result.stdout and "vs thread, speedup" in result.stdout
+          and "unclear, 3 rounds" in result.stdout,
+          "table shows the baseline and the verdicts (too few rounds for an interval)")
     check("1 KB (1000 bytes)" in result.stdout, "table echoes the exact byte count")
-    check("repetition" in result.stdout and "VSync" in result.stdout, "table shows filmstrips")
+    check("VSync" in result.stdout and "frames" in result.stdout, "table shows filmstrips")
+    columns = os.environ.get("COLUMNS", "")
+    width = int(columns) if columns.isdigit() and int(columns) > 0 else 80
+    lines = result.stdout.splitlines()
+    check(all(len(line) <= max(width, 40) for line in lines if not line.startswith("CSV report:")),
+          f"the report fits the width of a pipe's reader ({width} columns)")
+    detailed = run(["spawn", "--details", "--csv", "details.csv", "--no-color"] + FAST, cwd)
+    check(detailed.returncode == 0 and "thread (baseline)" in detailed.stdout
+          and "speedup, 95 %" in detailed.stdout and "no clear difference (too few)"
+          in detailed.stdout and "repetition" in detailed.stdout,
+          "--details shows the side-by-side breakdown, ratios' ranges and full filmstrips")
     check("\x1b[" not in result.stdout, "--no-color (and a pipe) means no escape sequences")
     with open(os.path.join(cwd, "out", "nested", files[0]), newline="") as f:
         rows = list(csv.DictReader(f))
@@ -227,7 +245,12 @@ def test_auto(cwd):
     result = run(["spawn", "-r", "auto", "--max-time", "1s", "--fps", "1000", "--ui-work", "100us",
                   "--warmup", "0", "--csv", "auto.csv", "--json", "auto.json", "--no-color"], cwd)
     check(result.returncode == 0, f"-r auto runs: {result.stderr}")
-    check("repetitions per mode ran" in result.stdout, "the table says how many rounds ran")
+    check(re.search(r"· \d+ rounds\n", result.stdout) is not None,
+          "the table says how many rounds ran")
+    detailed = run(["spawn", "-r", "auto", "--max-time", "1s", "--fps", "1000", "--ui-work",
+                    "100us", "--warmup", "0", "--csv", "auto2.csv", "--details", "--no-color"], cwd)
+    check("repetitions per mode ran" in detailed.stdout,
+          "--details says how the rounds ended and which medians stayed wide")
     with open(os.path.join(cwd, "auto.csv"), newline="") as f:
         rows = list(csv.DictReader(f))
     check(all(r["repetitions"] == "auto" and r["max_time_ns"] == "1000000000" for r in rows),
