@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <string>
+
+#include "bench/frames/filmstrip.hpp"
 #include "output/abandon.hpp"
 
 namespace isolate_bench {
@@ -28,8 +31,19 @@ void ProgressLine::update(const bench::Progress& p) noexcept {
   if (!begin_progress_draw()) return;
   drawn_ = true;
   try {
-    fmt::print(stream_, "\r\033[K[{}/{}] {} · {}{}", p.step, p.total, p.parameter_set, p.mode,
-               p.warmup ? " (warm-up)" : "");
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    std::string line = fmt::format("[{}/{}] {} · {}{} · {:.0f} s", p.step, p.total, p.mode,
+                                   p.parameter_set, p.warmup ? " (warm-up)" : "", elapsed);
+    // A line longer than the terminal would wrap, and "\r" would then erase only its end.
+    const std::size_t columns = bench::detect_filmstrip_style(stream_, true).width;
+    std::size_t kept = 0, used = 0;
+    for (; kept < line.size(); ++kept) {
+      if ((static_cast<unsigned char>(line[kept]) & 0xC0) == 0x80) continue;
+      if (++used >= columns) break;
+    }
+    line.resize(kept);
+    fmt::print(stream_, "\r\033[K{}", line);
     std::fflush(stream_);
   } catch (...) {
     enabled_ = false;
