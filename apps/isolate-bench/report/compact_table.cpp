@@ -101,7 +101,7 @@ CompactTable build_compact_table(const bench::ScenarioResult& result,
                               set.rounds == 1 ? "" : "s");
 
   table.columns.push_back({primary.label});
-  table.columns.push_back({"min" + dots + "max"});
+  table.columns.push_back({"min" + dots + "max", true, true});
   if (compared) {
     table.columns.push_back({"vs " + baseline.mode.name + ", speedup", false});
   }

@@ -28,7 +28,8 @@ struct CompactCell {
 
 struct CompactColumn {
   std::string header;
-  bool numeric = true;  ///< right-aligned
+  bool numeric = true;     ///< right-aligned
+  bool droppable = false;  ///< left out where the table would not fit (it is in --details)
 };
 
 struct CompactRow {

@@ -79,7 +79,30 @@ class TableWriter final : public ReportWriter {
     return text.back() == '\n' ? out : out.substr(0, out.size() - 1);
   }
 
-  std::string render_compact(const CompactTable& table, bool& compressed) const {
+  /// `table` without the columns a narrow terminal cannot hold (each is in --details).
+  CompactTable fitted(CompactTable table) const {
+    std::size_t used = 2 + display_width("mode");
+    for (const auto& row : table.rows) used = std::max(used, 2 + display_width(row.mode));
+    std::vector<std::size_t> widths;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      std::size_t w = display_width(table.columns[c].header);
+      for (const auto& row : table.rows) w = std::max(w, display_width(row.cells[c].text));
+      widths.push_back(w);
+      used += std::string(kGap).size() + w;
+    }
+    for (std::size_t c = table.columns.size(); c-- > 0 && used > width();) {
+      if (!table.columns[c].droppable) continue;
+      used -= std::string(kGap).size() + widths[c];
+      table.columns.erase(table.columns.begin() + static_cast<std::ptrdiff_t>(c));
+      for (auto& row : table.rows) {
+        row.cells.erase(row.cells.begin() + static_cast<std::ptrdiff_t>(c));
+      }
+    }
+    return table;
+  }
+
+  std::string render_compact(const CompactTable& full, bool& compressed) const {
+    const CompactTable table = fitted(full);
     const bool any_best = std::any_of(table.rows.begin(), table.rows.end(),
                                       [](const CompactRow& row) { return row.best; });
     const std::string marker = style_.unicode ? "▸" : ">";

@@ -293,6 +293,19 @@ TEST(CompactReport, JsonParseFitsOneScreenOf100Columns) {
   }
 }
 
+TEST(CompactReport, ANarrowTerminalKeepsEveryRowOnOneLine) {
+  const auto result = json_parse_like_result();
+  for (const std::size_t width : {80u, 72u}) {
+    const auto text = isolate_bench::make_table_writer({width, true, true})->render(result);
+    for (const auto& line : isolate_bench::lines_of(text)) {
+      EXPECT_LE(isolate_bench::display_width(line), width) << line;
+    }
+  }
+  const auto text = isolate_bench::make_table_writer({72, true, false})->render(result);
+  EXPECT_EQ(text.find("min…max"), std::string::npos) << "the range gives way first";
+  EXPECT_NE(text.find("vs main, speedup"), std::string::npos) << "the verdicts stay";
+}
+
 TEST(CompactReport, OneRowPerModeWithVerdictRangeAndNothingThatDoesNotApply) {
   const auto result = json_parse_like_result();
   const auto table =
