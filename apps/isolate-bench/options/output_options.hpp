@@ -1,8 +1,8 @@
 #pragma once
 // The output options every scenario command shares (--format, --csv, --json, --results-dir,
-// --quiet, --no-color, --details), parsed once into a plain struct. They belong to the command line: the
-// harness declares the measurement options (bench/harness/common_options.hpp), and nothing below
-// the command line sees either CLI11 or this struct.
+// --quiet, --no-color, --details), parsed once into a plain struct. They belong to the command
+// line: the harness declares the measurement options (bench/harness/common_options.hpp), and
+// nothing below the command line sees either CLI11 or this struct.
 
 #include <CLI/CLI.hpp>
 

@@ -41,9 +41,10 @@ std::string verdict_cell(const bench::PairedRatio& ratio, const bench::MetricSpe
   if (!ratio.interval.reaches_level()) {
     return fmt::format("unclear, {} round{}", ratio.pairs, ratio.pairs == 1 ? "" : "s");
   }
-  const std::string word = ratio.verdict == bench::Verdict::no_clear_difference
-                               ? std::string("unclear")
-                               : std::string(bench::verdict_word(ratio.verdict, bench::is_time(metric)));
+  const std::string word =
+      ratio.verdict == bench::Verdict::no_clear_difference
+          ? std::string("unclear")
+          : std::string(bench::verdict_word(ratio.verdict, bench::is_time(metric)));
   return word + " " + ratio_range(ratio.interval, dots);
 }
 
@@ -97,8 +98,8 @@ CompactTable build_compact_table(const bench::ScenarioResult& result,
   const auto* janky = bench::find_metric(result, frame_keys::janky);
 
   // How the rounds ended (-r auto) and which medians stayed wide are in --details.
-  table.heading = fmt::format("{} · {} round{}", set.parameters.label, set.rounds,
-                              set.rounds == 1 ? "" : "s");
+  table.heading =
+      fmt::format("{} · {} round{}", set.parameters.label, set.rounds, set.rounds == 1 ? "" : "s");
 
   table.columns.push_back({primary.label});
   table.columns.push_back({"min" + dots + "max", true, true});
@@ -174,9 +175,10 @@ std::vector<std::string> compact_footer(const bench::ScenarioResult& result,
     unstable += table.unstable;
   }
   if (any_compared) {
-    lines.push_back(fmt::format(
-        "speedup: {}'s {} over the mode's, paired by round, 95 % interval; unclear when it holds 1.",
-        baseline, result.primary_metric().label));
+    lines.push_back(
+        fmt::format("speedup: {}'s {} over the mode's, paired by round, 95 % interval; unclear "
+                    "when it holds 1.",
+                    baseline, result.primary_metric().label));
   }
   std::string frames = fmt::format(
       "frames: a cell per VSync{} of the median repetition: {} on time {} janky {} dropped",

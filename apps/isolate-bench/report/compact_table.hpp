@@ -35,8 +35,8 @@ struct CompactColumn {
 struct CompactRow {
   std::string mode;
   bool baseline = false;
-  bool best = false;                ///< the best mode other than the baseline (see best_mode)
-  std::vector<CompactCell> cells;   ///< one per CompactTable::columns
+  bool best = false;               ///< the best mode other than the baseline (see best_mode)
+  std::vector<CompactCell> cells;  ///< one per CompactTable::columns
   const bench::FrameLog* frames = nullptr;  ///< the representative repetition's; null: none
 };
 

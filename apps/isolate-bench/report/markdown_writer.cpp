@@ -56,7 +56,8 @@ class MarkdownWriter final : public ReportWriter {
       out += render_compact(tables.back());
     }
     out += "\n";
-    for (const auto& line : compact_footer(result, tables, false, compressed(result))) out += cell(line) + "\n\n";
+    for (const auto& line : compact_footer(result, tables, false, compressed(result)))
+      out += cell(line) + "\n\n";
     if (!result.conclusions.empty()) {
       for (const auto& sentence : result.conclusions) out += "- " + sentence + "\n";
     }

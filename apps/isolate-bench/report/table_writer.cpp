@@ -142,9 +142,8 @@ class TableWriter final : public ReportWriter {
       for (std::size_t c = 0; c < row.cells.size(); ++c) {
         const auto& cell = row.cells[c];
         // Pad first, then colour: escape codes take no columns but would upset the padding.
-        const std::string padded = table.columns[c].numeric
-                                       ? pad_left(cell.text, widths[c])
-                                       : pad_right(cell.text, widths[c]);
+        const std::string padded = table.columns[c].numeric ? pad_left(cell.text, widths[c])
+                                                            : pad_right(cell.text, widths[c]);
         const char* colour = cell.tone == CellTone::dropped ? kRed
                              : cell.tone == CellTone::janky ? kAmber
                                                             : nullptr;
@@ -187,7 +186,8 @@ class TableWriter final : public ReportWriter {
       }
       auto line = [&](const std::string& label, const std::vector<std::string>& cells) {
         std::string text = pad_right(label, widths[0]);
-        for (std::size_t c = first; c <= last; ++c) text += "   " + pad_right(cells[c - 1], widths[c]);
+        for (std::size_t c = first; c <= last; ++c)
+          text += "   " + pad_right(cells[c - 1], widths[c]);
         while (!text.empty() && text.back() == ' ') text.pop_back();
         return text + "\n";
       };
@@ -206,8 +206,10 @@ class TableWriter final : public ReportWriter {
       out += "\n" + paint(wrap("Details: " + set.parameters.label, width()), kBold);
       out += render_table(build_summary_table(result, set, ascii));
     }
-    out += "\n" + wrap("Frames: one cell per VSync of the repetition's window (lead-in, work, "
-                       "lead-out), the median repetition of each mode", width());
+    out += "\n" + wrap(
+                      "Frames: one cell per VSync of the repetition's window (lead-in, work, "
+                      "lead-out), the median repetition of each mode",
+                      width());
     bench::FilmstripStyle strip = style_;
     strip.width = std::max<std::size_t>(width() - 4, 10);
     for (const auto& set : result.parameter_sets) {

@@ -11,8 +11,8 @@ std::size_t display_width(const std::string& text) {
     if (c == 0x1b && i + 1 < text.size() && text[i + 1] == '[') {
       // An escape sequence draws nothing: skip to its final letter.
       i += 2;
-      while (i < text.size() && !((text[i] >= 'A' && text[i] <= 'Z') ||
-                                  (text[i] >= 'a' && text[i] <= 'z'))) {
+      while (i < text.size() &&
+             !((text[i] >= 'A' && text[i] <= 'Z') || (text[i] >= 'a' && text[i] <= 'z'))) {
         ++i;
       }
       continue;
@@ -99,8 +99,8 @@ std::string wrap(const std::string& text, std::size_t width, const std::string& 
   bool first_paragraph = true;
   do {
     const std::size_t end = std::min(text.find('\n', start), text.size());
-    out += wrap_paragraph(text.substr(start, end - start), width,
-                          first_paragraph ? first : rest, rest);
+    out += wrap_paragraph(text.substr(start, end - start), width, first_paragraph ? first : rest,
+                          rest);
     first_paragraph = false;
     start = end + 1;
   } while (start < text.size());

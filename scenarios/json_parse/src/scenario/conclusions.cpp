@@ -120,11 +120,10 @@ std::optional<std::string> offload_answer_sentence(const bench::ScenarioResult& 
   if (best == nullptr) return std::nullopt;
   const auto dropped = median(best, bench::frame_metric_keys::dropped).value_or(0);
   const auto blocked = median(best, k::main_thread).value_or(0);
-  const std::string offload =
-      fmt::format("the fastest offload ({}, {} end to end) dropped {} and kept the main isolate "
-                  "busy {}",
-                  best->mode.name, format_duration_ns(best_time), frames(dropped),
-                  format_duration_ns(blocked));
+  const std::string offload = fmt::format(
+      "the fastest offload ({}, {} end to end) dropped {} and kept the main isolate "
+      "busy {}",
+      best->mode.name, format_duration_ns(best_time), frames(dropped), format_duration_ns(blocked));
   const auto* main = find_mode(set, "main");
   const auto main_time = median(main, k::end_to_end);
   const auto* metric = bench::find_metric(result, k::end_to_end);
@@ -134,10 +133,9 @@ std::optional<std::string> offload_answer_sentence(const bench::ScenarioResult& 
   if (!main_time || !compared) return fmt::format("{}: {}.", where(m), offload);
   const double main_dropped = median(main, bench::frame_metric_keys::dropped).value_or(0);
   const double main_janky = median(main, bench::frame_metric_keys::janky).value_or(0);
-  const std::string answer = main_dropped > dropped ? "offload it"
-                             : main_dropped == 0 && main_janky == 0
-                                 ? "no need to offload"
-                                 : "offloading saves no frame";
+  const std::string answer = main_dropped > dropped                 ? "offload it"
+                             : main_dropped == 0 && main_janky == 0 ? "no need to offload"
+                                                                    : "offloading saves no frame";
   return fmt::format("{}: {}: the main isolate parsed in {} and dropped {}; {}; end to end: {}.",
                      where(m), answer, format_duration_ns(*main_time), frames(main_dropped),
                      offload, bench::describe_comparison(*compared, *metric));
