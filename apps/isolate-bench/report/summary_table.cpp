@@ -213,7 +213,7 @@ std::string describe_settings(const bench::ScenarioResult& result, bool ascii) {
                     ascii))
           : fmt::format("{} repetition{} per mode", s.repetitions, s.repetitions == 1 ? "" : "s");
   return fmt::format(
-      "{} · {} warm-up{} · {:g} fps, {} of UI work a frame · seed {}", repetitions, s.warmups,
+      "{} · {} warm-up{} · {:g} fps, {} UI work a frame · seed {}", repetitions, s.warmups,
       s.warmups == 1 ? "" : "s", s.display.fps,
       bench::format_duration_ns(static_cast<double>(s.display.ui_work.count()), ascii), s.seed);
 }
