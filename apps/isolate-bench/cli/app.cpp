@@ -17,6 +17,7 @@
 #include "bench/harness/runner.hpp"
 #include "bench/harness/settings_error.hpp"
 #include "bench/harness/writable.hpp"
+#include "claims/claims_command.hpp"
 #include "cli/declared_options.hpp"
 #include "cli/parse_errors.hpp"
 #include "cli/printable.hpp"
@@ -24,6 +25,7 @@
 #include "output/atomic_file.hpp"
 #include "output/checked_stdout.hpp"
 #include "output/progress.hpp"
+#include "output/report_delivery.hpp"
 #include "output/report_plan.hpp"
 #include "report/metric_docs.hpp"
 #include "report/report_writer.hpp"
@@ -104,25 +106,9 @@ std::string modes_help(const bench::Scenario& scenario) {
 std::vector<std::string> stage_report_files(const ReportPlan& plan,
                                             const bench::ScenarioResult& result,
                                             ReportFiles& files) {
-  std::vector<std::string> kinds;
-  if (plan.csv_file) {
-    const std::string csv = make_csv_writer()->render(result);
-    if (plan.csv_is_default) {
-      std::filesystem::create_directories(*plan.csv_file);
-      files.stage_new(
-          [folder = *plan.csv_file, &result](int attempt) {
-            return default_csv_path(folder, result.scenario, result.started, attempt);
-          },
-          csv);
-    } else {
-      files.stage(*plan.csv_file, csv);
-    }
-    kinds.emplace_back("CSV report");
-  }
-  if (plan.json_file) {
-    files.stage(*plan.json_file, make_json_writer()->render(result));
-    kinds.emplace_back("JSON report");
-  }
+  auto kinds = stage_csv_and_json(
+      plan, result.scenario, result.started, [&] { return make_csv_writer()->render(result); },
+      [&] { return make_json_writer()->render(result); }, files);
   // The scenario's own files (--output-dir) go with the reports: written together or not at all.
   for (const auto& file : result.output_files) {
     std::filesystem::create_directories(bench::folder_of(file.path));
@@ -151,7 +137,9 @@ int run_cli(int argc, const char* const* argv) {
   OutputOptions output;
   std::optional<std::filesystem::path> workload_path;
   std::vector<ScenarioCommand> commands;
-  std::vector<std::string> names{"list"};
+  std::vector<std::string> names{"list", "claims"};
+  ClaimsOptions claims_options;
+  CLI::App* claims = add_claims_command(app, claims_options, output);
   for (const auto make : bench::registered_scenarios()) {
     ScenarioCommand c{make(), nullptr};
     c.command = app.add_subcommand(c.scenario->name(), c.scenario->summary());
@@ -187,6 +175,7 @@ int run_cli(int argc, const char* const* argv) {
     }
     return 0;
   }
+  if (claims->parsed()) return run_claims_command(claims_options, output, argc, argv);
   const auto chosen = std::find_if(commands.begin(), commands.end(),
                                    [](const ScenarioCommand& c) { return c.command->parsed(); });
   if (chosen == commands.end()) {
@@ -243,22 +232,11 @@ int run_cli(int argc, const char* const* argv) {
     }
   }
 
-  // stdout first, then the files: a report that cannot be shown is a failed run, and a failed
-  // run leaves no report file behind.
   try {
     ReportFiles files;
     const auto kinds = stage_report_files(plan, result, files);
-    write_stdout(writer_for(plan.stdout_format, output)->render(result));
-    const auto paths = files.commit();
-    std::string where_lines;
-    for (std::size_t i = 0; i < kinds.size(); ++i) {
-      where_lines += kinds[i] + ": " + paths[i].string() + "\n";
-    }
-    if (plan.stdout_format == OutputFormat::table) {
-      write_stdout(where_lines);
-    } else if (!output.quiet) {
-      std::cerr << where_lines;
-    }
+    deliver_reports(writer_for(plan.stdout_format, output)->render(result), files, kinds,
+                    plan.stdout_format, output.quiet);
   } catch (const std::exception& error) {
     return fail(where + ": " + error.what(), 1);
   }

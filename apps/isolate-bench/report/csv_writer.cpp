@@ -6,21 +6,15 @@
 #include <functional>
 #include <optional>
 
+#include "report/escaping.hpp"
 #include "report/numbers.hpp"
 #include "report/report_writer.hpp"
 
 namespace isolate_bench {
 namespace {
 
-/// RFC 4180: quote fields holding a comma, quote, CR or LF; double the quotes inside.
 std::string field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
+  return csv_field(text);
 }
 
 std::string join_parameters(const bench::ParameterSet& set) {

@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "report/escaping.hpp"
 #include "report/numbers.hpp"
 #include "report/report_writer.hpp"
 
@@ -13,33 +14,7 @@ namespace isolate_bench {
 namespace {
 
 std::string quote(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
+  return json_quote(text);
 }
 
 std::string number(double value) {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "report/compact_table.hpp"
+#include "report/escaping.hpp"
 #include "report/report_writer.hpp"
 #include "report/summary_table.hpp"
 
@@ -15,12 +16,7 @@ constexpr std::size_t kStripCells = 40;
 
 /// Markdown text: pipes (cell separators) and asterisks (emphasis) escaped.
 std::string cell(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|' || c == '*') out += '\\';
-    out += c;
-  }
-  return out;
+  return markdown_cell(text);
 }
 
 /// Whether some mode's window has more VSyncs than a Markdown strip has cells.
