@@ -80,8 +80,9 @@ int run_claims_command(const ClaimsOptions& options, const OutputOptions& output
     ProgressLine progress(stderr, !output.quiet);
     try {
       const auto begin = std::chrono::steady_clock::now();
-      const auto results = bench::claims::run_claims(bench::claims::claim_runs(report.length),
-                                                     report.environment, progress.callback());
+      const auto results =
+          bench::claims::run_claims(bench::claims::claim_runs(report.length), report.environment,
+                                    progress.callback(), &report.run_times);
       report.wall_time = std::chrono::steady_clock::now() - begin;
       report.rows = bench::claims::evaluate_claims(results, report.environment.logical_cores);
     } catch (const std::exception& error) {

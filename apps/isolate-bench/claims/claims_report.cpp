@@ -115,6 +115,14 @@ std::string render_json(const ClaimsReport& report) {
       "\"commit\": {}, \"timestamp_utc\": {}, \"command_line\": {}}},\n",
       json_quote(e.cpu_model), e.logical_cores, json_quote(e.build_type), json_quote(e.commit),
       json_quote(e.timestamp_utc), json_quote(e.command_line));
+  out += "  \"runs\": [";
+  for (std::size_t i = 0; i < report.run_times.size(); ++i) {
+    const auto& run = report.run_times[i];
+    out += fmt::format("{}\n    {{\"tag\": {}, \"scenario\": {}, \"wall_time_ns\": {}}}",
+                       i == 0 ? "" : ",", json_quote(run.tag), json_quote(run.scenario),
+                       run.wall.count());
+  }
+  out += "\n  ],\n";
   out += "  \"claims\": [";
   for (std::size_t i = 0; i < report.rows.size(); ++i) {
     const auto& row = report.rows[i];

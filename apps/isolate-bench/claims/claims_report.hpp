@@ -18,7 +18,8 @@ struct ClaimsReport {
   std::vector<bench::claims::ClaimRow> rows;
   bench::claims::RunLength length = bench::claims::RunLength::full;
   bench::Environment environment;
-  std::chrono::nanoseconds wall_time{0};  ///< the runs, from the first to the last
+  std::chrono::nanoseconds wall_time{0};          ///< the runs, from the first to the last
+  std::vector<bench::claims::RunTime> run_times;  ///< each run's share of it
 };
 
 /// The report as `format` writes it: an aligned terminal table, a Markdown table ready for a

@@ -4,6 +4,7 @@
 // prepared and run through the harness's runner, exactly as `isolate-bench NAME ...` would run it,
 // with small fixed settings so the whole set ends in about a minute (or seconds with --quick).
 
+#include <chrono>
 #include <map>
 #include <string>
 #include <utility>
@@ -40,10 +41,19 @@ std::vector<ClaimRun> claim_runs(RunLength length);
 /// the claims that read it are "not measured yet".
 using RunResults = std::map<std::string, ScenarioResult, std::less<>>;
 
+/// How long one run took, from making its scenario to its result (workload built, warm-ups and
+/// repetitions): where the claims' time goes.
+struct RunTime {
+  std::string tag;
+  std::string scenario;
+  std::chrono::nanoseconds wall{0};
+};
+
 /// Runs `runs` one after the other on the current thread (each in its own main isolate). Throws
 /// SettingsError when a run's option or mode is refused (a fault of the plan, or a machine too
-/// small for it) and whatever a scenario's run throws; `progress` hears every repetition.
+/// small for it) and whatever a scenario's run throws; `progress` hears every repetition. Each
+/// run's time is appended to `times` when given.
 RunResults run_claims(const std::vector<ClaimRun>& runs, const Environment& environment,
-                      const ProgressCallback& progress = {});
+                      const ProgressCallback& progress = {}, std::vector<RunTime>* times = nullptr);
 
 }  // namespace bench::claims
