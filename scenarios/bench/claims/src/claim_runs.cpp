@@ -15,13 +15,13 @@ std::vector<ClaimRun> claim_runs(RunLength length) {
   const bool quick = length == RunLength::quick;
   // Repetitions: enough for a median and a paired verdict where a claim compares two modes
   // (6 pairs reach a 95 % interval: confidence.hpp), fewer with --quick.
-  const int compared = quick ? 6 : 10;
-  const int few = quick ? 3 : 5;
+  const int compared = quick ? 6 : 20;
+  const int few = quick ? 3 : 8;
   // Frames around the work where a claim reads frames: the scenarios' own lead-in by default.
   const int frames = quick ? 1 : RunSettings{}.lead_in_frames;
   std::vector<ClaimRun> runs{
       {"json", "json-parse", {{"--size", "2MB"}, {"--decoder", "dynamic"}}, {"main"}, few, frames},
-      {"spawn", "spawn", {{"--payload", "1KB"}}, {"spawn", "run", "run-cold"}, quick ? 10 : 20},
+      {"spawn", "spawn", {{"--payload", "1KB"}}, {"spawn", "run", "run-cold"}, quick ? 10 : 40},
       {"messages-string",
        "messages",
        {{"--kind", "string"}, {"--size", "2MB"}},
@@ -59,7 +59,7 @@ std::vector<ClaimRun> claim_runs(RunLength length) {
          "image-compress",
          {{"--resolution", "320x180"}, {"--workers", std::to_string(workers)}, {"--images", "4"}},
          {"pool"},
-         quick ? 2 : 3});
+         quick ? 2 : 5});
   }
   return runs;
 }
