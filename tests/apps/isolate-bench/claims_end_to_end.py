@@ -71,7 +71,7 @@ def quick_reports(cwd):
 def bad_input(cwd):
     check_usage_error("claims", cwd, ["--format", "xml"], ["--format", "markdown"])
     check_usage_error("claims", cwd, ["--size", "2MB"], ["--size"])
-    check_usage_error("claims", cwd, ["--quick=yes"], ["--quick"])
+    check_usage_error("claims", cwd, ["--quick=maybe"], ["--quick"])
     check_usage_error("claims", cwd, ["--csv", "-", "--json", "-"], ["stdout"])
     check_usage_error("claims", cwd, ["--json", "missing/folder/claims.json"], ["--json"])
     check(folder_listing(cwd) == [], "no report written by a refused command")
