@@ -8,6 +8,11 @@
 // always credited back to the account that paid for it, whichever thread frees it.
 //
 // Plain threads that are not isolates charge nothing. Direct malloc calls are not seen.
+//
+// Like a VM's heap, the process keeps the pages it has had: blocks below 32 MiB come from
+// malloc's arenas and up to 64 MiB of freed memory stays at an arena's top instead of going
+// back to the kernel, so a message copied into an isolate lands in memory already mapped
+// (core/src/heap.cpp says why and what it changed).
 
 #include <atomic>
 #include <cstddef>

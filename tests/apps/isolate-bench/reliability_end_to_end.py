@@ -23,7 +23,8 @@ FAST = ["--fps", "1000", "--ui-work", "100us", "--warmup", "0", "-r", "1", "--qu
 # The smallest workload of each known scenario, so a run takes a fraction of a second.
 SMALL = {"json-parse": ["--size", "1KB"], "sha256": ["--size", "1KB", "--chunk", "1KB"],
          "spawn": ["--payload", "1KB"], "messages": ["--size", "1KB"],
-         "native-state": ["--ops", "1000"], "isolate-memory": ["--isolates", "1"]}
+         "native-state": ["--ops", "1000"], "isolate-memory": ["--isolates", "1"],
+         "image-compress": ["--resolution", "64x48"], "offload": ["--work", "1ms"]}
 
 
 # A workload of each known scenario too large for a 1 GiB address space.
