@@ -195,6 +195,7 @@ class CsvWriter final : public ReportWriter {
         {"commit", e.commit},
         {"version", e.version},
         {"libraries", libraries},
+        {"peak_rss_bytes", std::to_string(e.peak_rss_bytes)},
         {"timestamp_utc", e.timestamp_utc},
         {"command_line", e.command_line},
     };

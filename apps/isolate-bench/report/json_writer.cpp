@@ -113,6 +113,7 @@ class JsonWriter final : public ReportWriter {
                                            {"commit", quote(e.commit)},
                                            {"version", quote(e.version)},
                                            {"libraries", object(libraries, "    ")},
+                                           {"peak_rss_bytes", std::to_string(e.peak_rss_bytes)},
                                            {"timestamp_utc", quote(e.timestamp_utc)},
                                            {"command_line", quote(e.command_line)}},
                                           "  ")},

@@ -272,6 +272,11 @@ std::vector<std::pair<std::string, std::string>> describe_environment(
       {"build", fmt::format("isolate-bench {}, commit {}, {} build, {}", e.version, e.commit,
                             e.build_type, e.compiler)},
       {"libraries", libraries},
+      {"peak memory", e.peak_rss_bytes == 0
+                          ? std::string("unknown")
+                          : fmt::format("{} ({} bytes) resident, the run's peak",
+                                        bench::format_bytes(static_cast<double>(e.peak_rss_bytes)),
+                                        e.peak_rss_bytes)},
       {"measured", e.timestamp_utc},
       {"command", e.command_line},
   };

@@ -282,6 +282,14 @@ TypedDecoder::~TypedDecoder() = default;
 TypedDecoder::TypedDecoder(TypedDecoder&&) noexcept = default;
 TypedDecoder& TypedDecoder::operator=(TypedDecoder&&) noexcept = default;
 
+std::string describe_json_kernels() {
+  return std::to_string(simdjson::SIMDJSON_VERSION_MAJOR) + "." +
+         std::to_string(simdjson::SIMDJSON_VERSION_MINOR) + "." +
+         std::to_string(simdjson::SIMDJSON_VERSION_REVISION) + ", On-Demand built for " +
+         simdjson::builtin_implementation()->name() +
+         ", stage 1 and DOM chosen at run time: " + simdjson::get_active_implementation()->name();
+}
+
 std::vector<Product> TypedDecoder::decode(PaddedView body) {
   const simdjson::padded_string_view input(body.data(), body.size(), body.capacity());
   ondemand::document document;

@@ -111,7 +111,7 @@ def test_reports(cwd):
              "ui_busy_share", "fps", "ui_work_ns", "warmups", "repetitions", "max_time_ns", "seed",
              "lead_in_frames", "lead_out_frames", "cpu_model", "logical_cores", "load_average_1m",
              "load_average_5m", "load_average_15m", "compiler", "build_type", "commit", "version",
-             "libraries", "timestamp_utc", "command_line"]
+             "libraries", "peak_rss_bytes", "timestamp_utc", "command_line"]
     check(header == fixed, f"CSV columns in documented order: {header}")
     repetitions = [r for r in rows if r["row_type"] == "repetition"]
     summaries = [r for r in rows if r["row_type"] == "summary"]

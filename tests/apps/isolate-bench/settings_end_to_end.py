@@ -110,14 +110,15 @@ PINNED_HEADERS = {
     "copy_out_bytes,frames_dropped,frames_janky,worst_frame_latency_ns,longest_freeze_ns,"
     "longest_event_ns,ui_busy_share,worker_spawn_ns,fps,ui_work_ns,warmups,repetitions,max_time_ns,"
     "seed,lead_in_frames,lead_out_frames,cpu_model,logical_cores,load_average_1m,load_average_5m,"
-    "load_average_15m,compiler,build_type,commit,version,libraries,timestamp_utc,command_line",
+    "load_average_15m,compiler,build_type,commit,version,libraries,peak_rss_bytes,timestamp_utc,"
+    "command_line",
     "spawn": "scenario,row_type,mode,baseline,parameter_set,parameters,repetition,"
     "representative,statistic,unstable,speedup_vs_baseline,speedup_low,speedup_high,verdict,stop,"
     "result_received_ns,entry_started_ns,"
     "call_returned_ns,frames_dropped,frames_janky,worst_frame_latency_ns,longest_freeze_ns,"
     "longest_event_ns,ui_busy_share,fps,ui_work_ns,warmups,repetitions,max_time_ns,seed,lead_in_frames,"
     "lead_out_frames,cpu_model,logical_cores,load_average_1m,load_average_5m,load_average_15m,"
-    "compiler,build_type,commit,version,libraries,timestamp_utc,command_line",
+    "compiler,build_type,commit,version,libraries,peak_rss_bytes,timestamp_utc,command_line",
 }
 SMALL = {"json-parse": ["--size", "3KB"], "spawn": []}
 

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
@@ -87,6 +90,23 @@ Environment capture_environment(std::string command_line,
   env.timestamp_utc = utc_timestamp();
   env.command_line = std::move(command_line);
   return env;
+}
+
+std::uint64_t peak_resident_bytes() noexcept {
+  rusage usage{};
+  if (getrusage(RUSAGE_SELF, &usage) != 0 || usage.ru_maxrss <= 0) return 0;
+  return static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;  // Linux reports kilobytes
+}
+
+void note_library(Environment& environment, LibraryVersion library) {
+  auto& libraries = environment.libraries;
+  const auto same = std::find_if(libraries.begin(), libraries.end(),
+                                 [&](const LibraryVersion& l) { return l.name == library.name; });
+  if (same != libraries.end()) {
+    *same = std::move(library);
+  } else {
+    libraries.push_back(std::move(library));
+  }
 }
 
 std::string join_command_line(int argc, const char* const* argv) {

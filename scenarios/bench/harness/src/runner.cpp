@@ -138,6 +138,7 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
   result.summary = scenario.summary();
   result.settings = settings;
   result.environment = std::move(environment);
+  for (auto& library : scenario.libraries()) note_library(result.environment, std::move(library));
   const std::vector<MetricSpec> declared = scenario.metrics();
   result.metrics = declared;
   for (auto& spec : frame_metric_specs()) result.metrics.push_back(std::move(spec));
@@ -245,6 +246,7 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
     result.parameter_sets.push_back(std::move(measured));
   }
 
+  result.environment.peak_rss_bytes = peak_resident_bytes();
   summarize_result(result);
   result.conclusions = scenario.conclusions(result);
   result.output_files = scenario.output_files(result);

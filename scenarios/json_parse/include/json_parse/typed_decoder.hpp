@@ -3,6 +3,7 @@
 // tree — the fast way to do the document's `Product.fromJson`.
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "json_parse/padded_body.hpp"
@@ -34,5 +35,12 @@ class TypedDecoder {
 
 /// One-shot form with a fresh parser (allocates the parser's buffers on each call).
 std::vector<Product> decode_typed(PaddedView body);
+
+/// simdjson's version and the kernels the decoders run here, for the report's environment:
+/// "3.0.1, On-Demand built for fallback, stage 1 and DOM chosen at run time: icelake".
+/// On-Demand's navigation and number parsing are compiled for the build's baseline target
+/// (simdjson's builtin implementation); stage 1, string unescaping and the DOM parser are
+/// dispatched at run time to the best kernel this CPU has.
+std::string describe_json_kernels();
 
 }  // namespace json_parse

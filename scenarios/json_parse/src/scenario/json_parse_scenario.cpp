@@ -279,6 +279,10 @@ std::unique_ptr<CatalogRunner> JsonParseScenario::runner_for(const bench::ModeSp
   return mode_entry(mode.name).make(point.workload->body, point.decoder, *disposer_);
 }
 
+std::vector<bench::LibraryVersion> JsonParseScenario::libraries() const {
+  return {{"simdjson", describe_json_kernels()}};
+}
+
 std::vector<std::string> JsonParseScenario::conclusions(const bench::ScenarioResult& result) const {
   return json_parse_conclusions(result, points());
 }

@@ -98,6 +98,8 @@ class JsonParseScenario final : public bench::ScenarioOf<CatalogPoint> {
   std::string workload_format() const override;
   /// The generated catalogs (none with --input), tagged by their byte count.
   std::vector<bench::Workload> workloads() const override;
+  /// simdjson, with the kernels its decoders run (describe_json_kernels()).
+  std::vector<bench::LibraryVersion> libraries() const override;
 
   /// The settings the options write; tests may set them directly before prepare().
   JsonParseSettings& settings() { return settings_; }

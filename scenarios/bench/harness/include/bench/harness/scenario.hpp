@@ -56,6 +56,7 @@
 #include <variant>
 #include <vector>
 
+#include "bench/harness/environment.hpp"
 #include "bench/harness/metric.hpp"
 #include "bench/harness/option.hpp"
 #include "bench/harness/run_settings.hpp"
@@ -174,6 +175,11 @@ class Scenario {
   /// A runner for `mode` at parameter set number `set` (an index into parameter_sets()).
   /// Called on the main isolate.
   virtual std::unique_ptr<ModeRunner> make_runner(const ModeSpec& mode, std::size_t set) = 0;
+
+  /// The libraries its work runs on, with the variant that ran where it matters (json-parse:
+  /// simdjson and its kernels). Each replaces the environment's entry of the same name. After
+  /// prepare(). Default: none.
+  virtual std::vector<LibraryVersion> libraries() const { return {}; }
 
   /// Sentences computed from the results, shown under the table ("main-thread parsing starts
   /// dropping frames at 8 MB at 60 fps"). Called once, after every repetition. Default: none.
