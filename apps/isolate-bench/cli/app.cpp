@@ -102,13 +102,17 @@ std::string modes_help(const bench::Scenario& scenario) {
 
 /// Stages the files the plan names and those the scenario asked for (ReportFiles: all are moved
 /// into place at commit, or none). Returns what each one is ("CSV report", "JSON report",
-/// "Output file"), in the order staged.
+/// "Frames CSV", "Output file"), in the order staged.
 std::vector<std::string> stage_report_files(const ReportPlan& plan,
                                             const bench::ScenarioResult& result,
                                             ReportFiles& files) {
   auto kinds = stage_csv_and_json(
       plan, result.scenario, result.started, [&] { return make_csv_writer()->render(result); },
       [&] { return make_json_writer()->render(result); }, files);
+  if (plan.frames_file) {
+    files.stage(*plan.frames_file, make_frames_csv_writer()->render(result));
+    kinds.emplace_back("Frames CSV");
+  }
   // The scenario's own files (--output-dir) go with the reports: written together or not at all.
   for (const auto& file : result.output_files) {
     std::filesystem::create_directories(bench::folder_of(file.path));

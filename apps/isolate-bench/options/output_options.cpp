@@ -75,6 +75,20 @@ void add_output_options(CLI::App& command, OutputOptions& o) {
       ->group(output);
   command
       .add_option_function<std::string>(
+          "--frames",
+          [&o](const std::string& v) {
+            if (v.empty() || v == "-") {
+              throw bench::SettingsError(fmt::format(
+                  "--frames '{}': the frames CSV needs a file; accepted: a file path", v));
+            }
+            o.frames_path = v;
+          },
+          "Also write every VSync of every repetition (due, start, end, on time/janky/dropped) "
+          "as CSV to PATH, for frame charts (default: none)")
+      ->type_name("PATH")
+      ->group(output);
+  command
+      .add_option_function<std::string>(
           "--results-dir",
           [&o](const std::string& v) {
             require_path(v, "--results-dir");

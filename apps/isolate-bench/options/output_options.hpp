@@ -1,7 +1,7 @@
 #pragma once
-// The output options every scenario command shares (--format, --csv, --json, --results-dir,
-// --quiet, --no-color, --details), parsed once into a plain struct. They belong to the command
-// line: the harness declares the measurement options (bench/harness/common_options.hpp), and
+// The output options every scenario command shares (--format, --csv, --json, --frames,
+// --results-dir, --quiet, --no-color, --details), parsed once into a plain struct. They belong to
+// the command line: the harness declares the measurement options (bench/harness/common_options.hpp), and
 // nothing below the command line sees either CLI11 or this struct.
 
 #include <CLI/CLI.hpp>
@@ -25,6 +25,7 @@ struct OutputOptions {
   bool format_given = false;                  ///< --format appeared on the command line
   std::optional<std::string> csv_path;        ///< --csv; "-" is stdout
   std::optional<std::string> json_path;       ///< --json; "-" is stdout
+  std::optional<std::string> frames_path;     ///< --frames: the per-VSync CSV; a file, not stdout
   std::string results_dir = "results";        ///< --results-dir: where the default CSV goes
   bool quiet = false;                         ///< --quiet: no progress, no trailing path line
   bool no_color = false;                      ///< --no-color

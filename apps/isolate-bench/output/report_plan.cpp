@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <ctime>
+#include <iterator>
+#include <utility>
 
 #include "bench/harness/settings_error.hpp"
 #include "bench/harness/writable.hpp"
@@ -60,12 +62,25 @@ ReportPlan plan_reports(const OutputOptions& options) {
     bench::check_writable_file(*options.json_path, "--json");
     plan.json_file = fs::path(*options.json_path);
   }
-  if (plan.csv_file && !plan.csv_is_default && plan.json_file &&
-      same_file(*plan.csv_file, *plan.json_file)) {
-    throw bench::SettingsError(fmt::format(
-        "--csv '{}' and --json '{}': both reports would go to one file, the second replacing "
-        "the first; accepted: two different paths",
-        plan.csv_file->string(), plan.json_file->string()));
+  if (options.frames_path) {
+    bench::check_writable_file(*options.frames_path, "--frames");
+    plan.frames_file = fs::path(*options.frames_path);
+  }
+  const std::optional<fs::path> csv_named =
+      plan.csv_is_default ? std::nullopt : std::optional<fs::path>(plan.csv_file);
+  const std::pair<const char*, const std::optional<fs::path>*> named[] = {
+      {"--csv", &csv_named}, {"--json", &plan.json_file}, {"--frames", &plan.frames_file}};
+  for (std::size_t i = 0; i < std::size(named); ++i) {
+    for (std::size_t j = i + 1; j < std::size(named); ++j) {
+      const auto& [first_option, first] = named[i];
+      const auto& [second_option, second] = named[j];
+      if (*first && *second && same_file(**first, **second)) {
+        throw bench::SettingsError(fmt::format(
+            "{} '{}' and {} '{}': both reports would go to one file, the second replacing "
+            "the first; accepted: two different paths",
+            first_option, (*first)->string(), second_option, (*second)->string()));
+      }
+    }
   }
   return plan;
 }

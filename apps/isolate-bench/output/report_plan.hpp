@@ -17,13 +17,14 @@ struct ReportPlan {
   /// Empty when the CSV goes to stdout (--csv -).
   std::optional<std::filesystem::path> csv_file;
   bool csv_is_default = false;  ///< csv_file names a folder; the file name comes at the end
-  std::optional<std::filesystem::path> json_file;  ///< --json PATH; empty when none or stdout
+  std::optional<std::filesystem::path> json_file;    ///< --json PATH; empty when none or stdout
+  std::optional<std::filesystem::path> frames_file;  ///< --frames PATH; empty when none
 };
 
 /// Resolves the destinations of `options`. '-' for --csv or --json moves that format to stdout
 /// (instead of the table). Throws bench::SettingsError when two reports claim stdout, or a
-/// destination cannot be written (see bench/harness/writable.hpp), or --csv and --json name one
-/// file. Creates nothing.
+/// destination cannot be written (see bench/harness/writable.hpp), or two of --csv, --json and
+/// --frames name one file. Creates nothing.
 ReportPlan plan_reports(const OutputOptions& options);
 
 /// The default CSV path: <results_dir>/<scenario>-<UTC time, e.g. 20240501T123456Z>.csv, and

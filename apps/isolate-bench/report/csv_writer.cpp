@@ -6,24 +6,12 @@
 #include <functional>
 #include <optional>
 
-#include "report/escaping.hpp"
+#include "report/csv_fields.hpp"
 #include "report/numbers.hpp"
 #include "report/report_writer.hpp"
 
 namespace isolate_bench {
 namespace {
-
-std::string field(const std::string& text) {
-  return csv_field(text);
-}
-
-std::string join_parameters(const bench::ParameterSet& set) {
-  std::string out;
-  for (const auto& p : set.parameters) {
-    out += (out.empty() ? "" : ";") + p.key + "=" + parameter_text(p.value);
-  }
-  return out;
-}
 
 struct Identity {
   std::string row_type, mode, baseline, parameter_set, parameters, repetition, representative,
@@ -54,7 +42,7 @@ class CsvWriter final : public ReportWriter {
     for (const auto& [name, value] : environment) header.push_back(name);
 
     std::string out;
-    write_row(out, header);
+    append_csv_row(out, header);
     const std::size_t metric_count = result.metrics.size();
     const std::size_t setup_count = result.setup_metrics.size();
 
@@ -67,7 +55,7 @@ class CsvWriter final : public ReportWriter {
       for (std::size_t i = 0; i < metric_count; ++i) row.push_back(metric(i));
       for (std::size_t i = 0; i < setup_count; ++i) row.push_back(setup(i));
       for (const auto& [name, value] : environment) row.push_back(value);
-      write_row(out, row);
+      append_csv_row(out, row);
     };
     auto none = [](std::size_t) { return std::string(); };
 
@@ -159,14 +147,6 @@ class CsvWriter final : public ReportWriter {
   }
 
  private:
-  static void write_row(std::string& out, const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i) out += ',';
-      out += field(fields[i]);
-    }
-    out += "\r\n";  // RFC 4180 line break
-  }
-
   static std::vector<std::pair<std::string, std::string>> environment_fields(
       const bench::ScenarioResult& result) {
     const auto& s = result.settings;

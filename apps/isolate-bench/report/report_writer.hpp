@@ -37,4 +37,8 @@ std::unique_ptr<ReportWriter> make_csv_writer();
 /// One JSON document with the same content as the CSV, plus conclusions.
 std::unique_ptr<ReportWriter> make_json_writer();
 
+/// RFC 4180 CSV of every VSync of every repetition (--frames), columns documented in
+/// results/README.md: the per-frame data behind the frame metrics.
+std::unique_ptr<ReportWriter> make_frames_csv_writer();
+
 }  // namespace isolate_bench

@@ -17,14 +17,10 @@ import signal
 import subprocess
 import time
 
-from end_to_end import BINARY, check, check_refused, folder_listing, run, run_group, scenarios
+from end_to_end import (BINARY, SMALL, check, check_refused, folder_listing, run, run_group,
+                        scenarios)
 
 FAST = ["--fps", "1000", "--ui-work", "100us", "--warmup", "0", "-r", "1", "--quiet"]
-# The smallest workload of each known scenario, so a run takes a fraction of a second.
-SMALL = {"json-parse": ["--size", "1KB"], "sha256": ["--size", "1KB", "--chunk", "1KB"],
-         "spawn": ["--payload", "1KB"], "messages": ["--size", "1KB"],
-         "native-state": ["--ops", "1000"], "isolate-memory": ["--isolates", "1"],
-         "image-compress": ["--resolution", "64x48"], "offload": ["--work", "1ms"]}
 
 
 # A workload of each known scenario too large for a 1 GiB address space.
@@ -93,7 +89,9 @@ def test_all_or_none(cwd):
     for scenario in listed_scenarios(cwd):
         results = os.path.join(cwd, scenario)
         for extra in (["--results-dir", results, "--json", "/dev/full"],
-                      ["--csv", "/dev/full", "--json", os.path.join(results, "out.json")]):
+                      ["--csv", "/dev/full", "--json", os.path.join(results, "out.json")],
+                      ["--results-dir", results, "--frames", "/dev/full"],
+                      ["--csv", "/dev/full", "--frames", os.path.join(results, "f.csv")]):
             os.makedirs(results, exist_ok=True)
             where = f"{scenario} {' '.join(extra)}"
             result = run(quick(scenario, cwd) + extra, cwd)
@@ -114,7 +112,10 @@ def test_output_paths(cwd):
                  (["--csv", "sub/../same.out", "--json", "same.out"], "--csv"),
                  (["--results-dir", "/proc/forbidden"], "--results-dir"),
                  (["--csv", "/proc/report.csv"], "--csv"),
-                 (["--json", "/proc/report.json"], "--json")]
+                 (["--json", "/proc/report.json"], "--json"),
+                 (["--frames", "/proc/frames.csv"], "--frames"),
+                 (["--frames", "-"], "--frames"),
+                 (["--csv", "same", "--frames", "same"], "--frames")]
         for extra, named in cases:
             result = run(base + extra, cwd)
             check_refused(result, f"{scenario} {' '.join(extra)}", named, cwd, before)
