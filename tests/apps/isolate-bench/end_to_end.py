@@ -20,7 +20,7 @@ failures = []
 SMALL = {"json-parse": ["--size", "1KB"], "sha256": ["--size", "1KB", "--chunk", "1KB"],
          "spawn": ["--payload", "1KB"], "messages": ["--size", "1KB"],
          "native-state": ["--ops", "1000"], "isolate-memory": ["--isolates", "1"],
-         "image-compress": ["--resolution", "64x48"], "offload": ["--work", "1ms"]}
+         "image-compress": ["--resolution", "64x64"], "offload": ["--work", "1ms"]}
 
 
 def check(condition, message):
