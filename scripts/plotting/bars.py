@@ -52,13 +52,16 @@ def draw_bars(results, parameter_set, theme):
             ax.barh(y, mode.busy_median / divisor, height=0.2, color=theme.busy, alpha=0.6,
                     zorder=3)
         ax.errorbar(mode.median / divisor, y,
-                    xerr=[[(mode.median - mode.low) / divisor], [(mode.high - mode.median) / divisor]],
+                    xerr=[[(mode.median - mode.low) / divisor],
+                          [(mode.high - mode.median) / divisor]],
                     fmt="none", ecolor=theme.foreground, elinewidth=2.2, capsize=10, zorder=4)
         label = format_value(column, mode.median)
         ratio = ratio_text(results, mode)
-        ax.text(mode.high / divisor, y, f"  {label}\n  {ratio}" if ratio else f"  {label}",
-                va="center", ha="left", fontsize=17, color=theme.foreground, zorder=5,
-                linespacing=1.3)
+        ax.annotate(f"{label}\n{ratio}" if ratio else label, (mode.high / divisor, y),
+                    xytext=(14, 0), textcoords="offset points", va="center", ha="left",
+                    fontsize=17, color=theme.foreground, zorder=5, linespacing=1.3,
+                    bbox={"facecolor": theme.background, "edgecolor": "none", "alpha": 0.85,
+                          "pad": 1})
 
     baseline = next(m for m in modes if m.baseline)
     ax.axvline(baseline.median / divisor, color=theme.muted, linestyle=":", linewidth=2.2,

@@ -58,10 +58,12 @@ def read_frames(path, results):
         if rendered == (status == "dropped"):
             raise InputError(f"FRAMES.csv '{path}': line {line}: status {status} with "
                              f"{'a' if rendered else 'no'} start and end; {ACCEPTED}")
-        wanted[key].append(Vsync(
-            integer(path, row["vsync"], "vsync", line), integer(path, row["due_ns"], "due_ns", line),
-            integer(path, row["started_ns"], "started_ns", line) if rendered else None,
-            integer(path, row["finished_ns"], "finished_ns", line) if rendered else None, status))
+        times = {c: integer(path, row[c], c, line) if row[c] != "" else None
+                 for c in ("vsync", "due_ns", "started_ns", "finished_ns")}
+        if times["vsync"] is None or times["due_ns"] is None:
+            raise InputError(f"FRAMES.csv '{path}': line {line}: no vsync or due_ns; {ACCEPTED}")
+        wanted[key].append(Vsync(times["vsync"], times["due_ns"], times["started_ns"],
+                                 times["finished_ns"], status))
 
     out = {}
     for s in results.sets:

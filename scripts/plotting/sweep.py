@@ -32,7 +32,8 @@ def draw_sweep(results, key, group, members, theme):
     handles = []
     plotted = []
     for index, name in enumerate(results.mode_names()):
-        points = [(x / x_divisor, s.modes[name]) for x, s in zip(xs_sorted, sets) if name in s.modes]
+        points = [(x / x_divisor, s.modes[name])
+                  for x, s in zip(xs_sorted, sets) if name in s.modes]
         if not points:
             continue
         color = mode_color(index)

@@ -3,7 +3,7 @@
 1920x1080 in both themes; malformed, foreign or mismatched input and bad options refused with
 one line and exit 2, writing nothing.
 
-Usage: plot_end_to_end.py BINARY GROUP   (GROUP: charts, refused)
+Usage: plot_end_to_end.py BINARY GROUP   (GROUP: charts, refused, parameters)
 Exits 77 (skipped) when /usr/bin/python3 has no matplotlib; scripts/setup installs it.
 """
 import csv
@@ -153,6 +153,38 @@ def test_refused(cwd):
         check_plot_refused(cwd, args, named, where)
 
 
+def test_parameters(cwd):
+    """Which parameters tell sets apart, and which sets form a sweep, on hand-made sets."""
+    sys.path.insert(0, os.path.dirname(PLOT))
+    from plotting.parameters import find_sweeps, set_names
+    from plotting.results import ParameterSet
+
+    def sets(*rows):
+        return [ParameterSet(f"set {i}", dict(row)) for i, row in enumerate(rows)]
+
+    # json-parse: sizes x decoders; products follow the size and tell nothing new.
+    grid = sets(*[{"size_bytes": size, "decoder": decoder, "products": str(int(size) // 560)}
+                  for decoder in ("typed", "dynamic") for size in ("1000000", "8000000")])
+    check(set_names(grid) == ["1MB-typed", "8MB-typed", "1MB-dynamic", "8MB-dynamic"],
+          f"names from the size and decoder: {set_names(grid)}")
+    key, groups = find_sweeps(grid)
+    check(key == "size_bytes", f"the sizes are swept: {key}")
+    check([(g, [v for v, _ in members]) for g, members in groups]
+          == [({"decoder": "typed"}, [1e6, 8e6]), ({"decoder": "dynamic"}, [1e6, 8e6])],
+          f"one sweep per decoder: {groups}")
+    # Resolutions: the height follows the width; unordered sets come out in ascending order.
+    images = sets({"width": "1920", "height": "1080"}, {"width": "640", "height": "480"})
+    key, groups = find_sweeps(images)
+    check(key == "width" and [v for v, _ in groups[0][1]] == [640, 1920], "swept by width")
+    check(set_names(images) == ["1920", "640"], f"named by width: {set_names(images)}")
+    # No sweep: one set, text parameters only, or a value that two sets of a group share.
+    check(find_sweeps(sets({"size_bytes": "1"})) is None, "one set is no sweep")
+    check(set_names(sets({"size_bytes": "1"})) == [""], "one set needs no name")
+    check(find_sweeps(sets({"codec": "zlib"}, {"codec": "libdeflate"})) is None, "text")
+    check(find_sweeps(sets({"a": "1", "b": "1"}, {"a": "1", "b": "2"}, {"a": "2", "b": "1"}))
+          is not None, "a 2-D grid sweeps its first numeric parameter per value of the other")
+
+
 def has_matplotlib():
     probe = subprocess.run(["/usr/bin/python3", "-c", "import matplotlib"], capture_output=True)
     return probe.returncode == 0
@@ -161,4 +193,4 @@ def has_matplotlib():
 if not has_matplotlib():
     print("SKIP: /usr/bin/python3 has no matplotlib; scripts/setup installs python3-matplotlib")
     sys.exit(77)
-run_group({"charts": test_charts, "refused": test_refused})
+run_group({"charts": test_charts, "refused": test_refused, "parameters": test_parameters})
