@@ -192,10 +192,10 @@ int run_cli(int argc, const char* const* argv) {
   // and nothing is measured.
   if (workload_path) {
     try {
-      if (output.csv_path || output.json_path) {
+      if (output.csv_path || output.json_path || output.frames_path) {
         throw bench::SettingsError(
-            "--write-workload measures nothing, so --csv and --json would have no report; "
-            "accepted: --write-workload without --csv and --json");
+            "--write-workload measures nothing, so --csv, --json and --frames would have no "
+            "report; accepted: --write-workload without --csv, --json and --frames");
       }
       bench::check_writable_file(*workload_path, "--write-workload", /*dash_for_stdout=*/false);
       scenario.prepare(settings);

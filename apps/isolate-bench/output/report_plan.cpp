@@ -63,7 +63,7 @@ ReportPlan plan_reports(const OutputOptions& options) {
     plan.json_file = fs::path(*options.json_path);
   }
   if (options.frames_path) {
-    bench::check_writable_file(*options.frames_path, "--frames");
+    bench::check_writable_file(*options.frames_path, "--frames", /*dash_for_stdout=*/false);
     plan.frames_file = fs::path(*options.frames_path);
   }
   const std::optional<fs::path> csv_named =
