@@ -253,7 +253,9 @@ TEST(ImageCompressScenario, AFullRunConcludesInSentences) {
       << all;
   EXPECT_NE(all.find("zlib "), std::string::npos) << all;
   EXPECT_NE(all.find("dropped"), std::string::npos) << all;
-  EXPECT_NE(all.find("the fastest offload is"), std::string::npos) << all;
+  EXPECT_NE(all.find("the offload with the lowest median is"), std::string::npos) << all;
+  // One round cannot tell a difference at 95 %: the sentence says so instead of a direction.
+  EXPECT_NE(all.find("(against `main`: no clear difference"), std::string::npos) << all;
   EXPECT_NE(all.find("libdeflate deflates in"), std::string::npos) << all;
   EXPECT_NE(all.find("`pool` with 2 workers"), std::string::npos) << all;
 }

@@ -63,7 +63,8 @@ std::optional<std::string> main_sentence(const bench::ParameterResult& set, cons
       bench::format_value(*janky, bench::Unit::count));
 }
 
-std::optional<std::string> offload_sentence(const bench::ParameterResult& set,
+std::optional<std::string> offload_sentence(const bench::ScenarioResult& result,
+                                            const bench::ParameterResult& set,
                                             const ImagePoint& point) {
   struct Offload {
     std::string name;
@@ -88,14 +89,18 @@ std::optional<std::string> offload_sentence(const bench::ParameterResult& set,
                     all.empty() ? "" : "; ", offload.name, format_duration_ns(offload.end_to_end),
                     format_duration_ns(offload.busy), frames(offload.dropped));
   }
+  // The verdict from the paired rounds, not the ratio of medians: a few milliseconds either way
+  // on a second of work is noise a second run can flip.
   std::string versus_main;
-  if (const auto main_e2e = median(set, "main", k::end_to_end)) {
-    versus_main = fmt::format(" ({} `main`'s {})",
-                              fastest->end_to_end <= *main_e2e ? "faster than" : "slower than",
-                              format_duration_ns(*main_e2e));
+  const auto* main = find_mode(set, "main");
+  if (const auto* metric = bench::find_metric(result, k::end_to_end); main && metric) {
+    if (const auto compared = bench::compare(*main, *find_mode(set, fastest->name), *metric)) {
+      versus_main = " (against `main`: " + bench::describe_comparison(*compared, *metric) + ")";
+    }
   }
   return fmt::format(
-      "{}: the fastest offload is `{}`{}, costing the main isolate {} per image (the worker's "
+      "{}: the offload with the lowest median is `{}`{}, costing the main isolate {} per image "
+      "(the worker's "
       "one-off spawn excluded): {}.",
       where(point), fastest->name, versus_main, format_duration_ns(fastest->busy), all);
 }
@@ -170,7 +175,7 @@ std::vector<std::string> image_compress_conclusions(const bench::ScenarioResult&
   for (const auto& set : result.parameter_sets) {
     const ImagePoint& point = points.at(set.index);
     sentences.push_back(size_sentence(point));
-    for (auto sentence : {main_sentence(set, point, fps), offload_sentence(set, point),
+    for (auto sentence : {main_sentence(set, point, fps), offload_sentence(result, set, point),
                           deflate_share_sentence(set, point), codec_sentence(result, set, points),
                           pool_sentence(set, point)}) {
       if (sentence) sentences.push_back(std::move(*sentence));
