@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "bench/harness/mode_table.hpp"
 #include "bench/harness/quantities.hpp"
 #include "bench/harness/registry.hpp"
 #include "bench/harness/settings_error.hpp"
@@ -28,34 +29,30 @@ namespace {
 /// quarter to the larger (measure again with `/usr/bin/time -f %M` when the workload changes).
 constexpr std::uint64_t kMemoryPerCatalogByte = 72;
 
-struct ModeEntry {
-  const char* name;
-  const char* description;
-  std::unique_ptr<CatalogRunner> (*make)(const SendableBody&, DecoderKind, ResultDisposer&);
-};
+using MakeRunner = std::unique_ptr<CatalogRunner> (*)(const SendableBody&, DecoderKind,
+                                                      ResultDisposer&);
 
-const std::vector<ModeEntry>& mode_table() {
-  static const std::vector<ModeEntry> table{
-      {"main", "parse on the main isolate while frames tick (the document's jank)",
-       &make_main_runner},
-      {"run", "Isolate::run per parse: body copied in, products back by exit", &make_run_runner},
-      {"run-send", "Isolate::run per parse: body copied in, products copied back through a port",
-       &make_run_send_runner},
-      {"compute", "Flutter's compute(parse, body): body copied in, products back by exit",
-       &make_compute_runner},
-      {"worker", "persistent worker (spawned in setup): request copied in, products copied back",
-       &make_worker_runner},
-      {"transfer", "persistent worker, body sent as TransferableTypedData, products copied back",
-       &make_transfer_runner},
-  };
+const bench::ModeTable<MakeRunner>& mode_table() {
+  static const bench::ModeTable<MakeRunner> table(
+      "json-parse",
+      {
+          {{"main", "parse on the main isolate while frames tick (the document's jank)"},
+           &make_main_runner},
+          {{"run", "Isolate::run per parse: body copied in, products back by exit"},
+           &make_run_runner},
+          {{"run-send",
+            "Isolate::run per parse: body copied in, products copied back through a port"},
+           &make_run_send_runner},
+          {{"compute", "Flutter's compute(parse, body): body copied in, products back by exit"},
+           &make_compute_runner},
+          {{"worker",
+            "persistent worker (spawned in setup): request copied in, products copied back"},
+           &make_worker_runner},
+          {{"transfer",
+            "persistent worker, body sent as TransferableTypedData, products copied back"},
+           &make_transfer_runner},
+      });
   return table;
-}
-
-const ModeEntry& mode_entry(const std::string& name) {
-  for (const auto& entry : mode_table()) {
-    if (name == entry.name) return entry;
-  }
-  throw std::invalid_argument("json-parse: unknown mode '" + name + "'");
 }
 
 std::string decoder_label(DecoderKind kind) {
@@ -206,9 +203,7 @@ std::vector<bench::OptionSpec> JsonParseScenario::options() {
 }
 
 std::vector<bench::ModeSpec> JsonParseScenario::modes() const {
-  std::vector<bench::ModeSpec> specs;
-  for (const auto& entry : mode_table()) specs.push_back({entry.name, entry.description});
-  return specs;
+  return mode_table().specs();
 }
 
 std::vector<bench::MetricSpec> JsonParseScenario::metrics() const {
@@ -276,7 +271,7 @@ std::unique_ptr<bench::ModeRunner> JsonParseScenario::make_runner_for(const benc
 
 std::unique_ptr<CatalogRunner> JsonParseScenario::runner_for(const bench::ModeSpec& mode,
                                                              const CatalogPoint& point) {
-  return mode_entry(mode.name).make(point.workload->body, point.decoder, *disposer_);
+  return mode_table().make(mode.name)(point.workload->body, point.decoder, *disposer_);
 }
 
 std::vector<bench::LibraryVersion> JsonParseScenario::libraries() const {
