@@ -68,7 +68,11 @@ TEST(Ports, MessagesBufferedUntilListenedThenDeliveredInOrder) {
   iso::run_main([&]() -> iso::Future<void> {
     auto port = std::make_shared<iso::ReceivePort>();
     for (int i = 0; i < 3; ++i) port->send_port().send(i);
-    co_await iso::delay(1ms);
+    // The loop moves each message into the port's buffer as it handles it; a timer can come due
+    // between them on a slow machine, so wait for the three (up to a second), not a fixed time.
+    for (int waited = 0; port->buffered() < 3u && waited < 1000; ++waited) {
+      co_await iso::delay(1ms);
+    }
     EXPECT_EQ(port->buffered(), 3u);
     port->listen([&, port](iso::Message m) {
       seen.push_back(m.take<int>());
