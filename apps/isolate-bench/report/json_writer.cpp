@@ -13,10 +13,6 @@
 namespace isolate_bench {
 namespace {
 
-std::string quote(std::string_view text) {
-  return json_quote(text);
-}
-
 std::string number(double value) {
   return std::isfinite(value) ? exact_number(value) : "null";
 }
@@ -31,7 +27,7 @@ std::string object(const std::vector<std::pair<std::string, std::string>>& membe
   if (members.empty()) return "{}";
   std::string out = "{\n";
   for (std::size_t i = 0; i < members.size(); ++i) {
-    out += indent + "  " + quote(members[i].first) + ": " + members[i].second;
+    out += indent + "  " + json_quote(members[i].first) + ": " + members[i].second;
     out += i + 1 < members.size() ? ",\n" : "\n";
   }
   return out + indent + "}";
@@ -56,17 +52,17 @@ std::string measurements(const bench::Measurements& values, const std::string& i
 std::string metric_specs(const std::vector<bench::MetricSpec>& specs, const std::string& indent) {
   std::vector<std::string> items;
   for (const auto& spec : specs) {
-    items.push_back(
-        fmt::format("{{\"key\": {}, \"label\": {}, \"unit\": {}, \"lower_is_better\": {}, "
-                    "\"description\": {}}}",
-                    quote(spec.key), quote(spec.label), quote(bench::unit_name(spec.unit)),
-                    boolean(spec.lower_is_better), quote(spec.description)));
+    items.push_back(fmt::format(
+        "{{\"key\": {}, \"label\": {}, \"unit\": {}, \"lower_is_better\": {}, "
+        "\"description\": {}}}",
+        json_quote(spec.key), json_quote(spec.label), json_quote(bench::unit_name(spec.unit)),
+        boolean(spec.lower_is_better), json_quote(spec.description)));
   }
   return array(items, indent);
 }
 
 std::string parameter_value(const std::variant<std::int64_t, double, std::string>& value) {
-  if (std::holds_alternative<std::string>(value)) return quote(std::get<std::string>(value));
+  if (std::holds_alternative<std::string>(value)) return json_quote(std::get<std::string>(value));
   if (const auto* real = std::get_if<double>(&value)) return number(*real);
   return parameter_text(value);
 }
@@ -78,24 +74,24 @@ class JsonWriter final : public ReportWriter {
     const auto& e = result.environment;
     std::vector<std::pair<std::string, std::string>> libraries;
     for (const auto& library : e.libraries)
-      libraries.emplace_back(library.name, quote(library.version));
+      libraries.emplace_back(library.name, json_quote(library.version));
 
     std::vector<std::string> sets;
     for (const auto& set : result.parameter_sets) sets.push_back(parameter_set(result, set));
     std::vector<std::string> conclusions;
-    for (const auto& sentence : result.conclusions) conclusions.push_back(quote(sentence));
+    for (const auto& sentence : result.conclusions) conclusions.push_back(json_quote(sentence));
 
     return object(
                {
-                   {"scenario", quote(result.scenario)},
-                   {"summary", quote(result.summary)},
-                   {"primary_metric", quote(result.primary_metric().key)},
+                   {"scenario", json_quote(result.scenario)},
+                   {"summary", json_quote(result.summary)},
+                   {"primary_metric", json_quote(result.primary_metric().key)},
                    {"settings",
                     object({{"fps", number(s.display.fps)},
                             {"ui_work_ns", std::to_string(s.display.ui_work.count())},
                             {"warmups", std::to_string(s.warmups)},
-                            {"repetitions",
-                             s.auto_repetitions ? quote("auto") : std::to_string(s.repetitions)},
+                            {"repetitions", s.auto_repetitions ? json_quote("auto")
+                                                               : std::to_string(s.repetitions)},
                             {"max_time_ns", s.auto_repetitions && s.max_time
                                                 ? std::to_string(s.max_time->count())
                                                 : "null"},
@@ -103,19 +99,19 @@ class JsonWriter final : public ReportWriter {
                             {"lead_in_frames", std::to_string(s.lead_in_frames)},
                             {"lead_out_frames", std::to_string(s.lead_out_frames)}},
                            "  ")},
-                   {"environment", object({{"cpu_model", quote(e.cpu_model)},
+                   {"environment", object({{"cpu_model", json_quote(e.cpu_model)},
                                            {"logical_cores", std::to_string(e.logical_cores)},
                                            {"load_average_1m", number(e.load_average_1m)},
                                            {"load_average_5m", number(e.load_average_5m)},
                                            {"load_average_15m", number(e.load_average_15m)},
-                                           {"compiler", quote(e.compiler)},
-                                           {"build_type", quote(e.build_type)},
-                                           {"commit", quote(e.commit)},
-                                           {"version", quote(e.version)},
+                                           {"compiler", json_quote(e.compiler)},
+                                           {"build_type", json_quote(e.build_type)},
+                                           {"commit", json_quote(e.commit)},
+                                           {"version", json_quote(e.version)},
                                            {"libraries", object(libraries, "    ")},
                                            {"peak_rss_bytes", std::to_string(e.peak_rss_bytes)},
-                                           {"timestamp_utc", quote(e.timestamp_utc)},
-                                           {"command_line", quote(e.command_line)}},
+                                           {"timestamp_utc", json_quote(e.timestamp_utc)},
+                                           {"command_line", json_quote(e.command_line)}},
                                           "  ")},
                    {"metrics", metric_specs(result.metrics, "  ")},
                    {"setup_metrics", metric_specs(result.setup_metrics, "  ")},
@@ -135,10 +131,10 @@ class JsonWriter final : public ReportWriter {
       parameters.emplace_back(p.key, parameter_value(p.value));
     std::vector<std::string> modes;
     for (const auto& mode : set.modes) modes.push_back(mode_result(result, set, mode));
-    return object({{"label", quote(set.parameters.label)},
+    return object({{"label", json_quote(set.parameters.label)},
                    {"parameters", object(parameters, indent)},
                    {"rounds", std::to_string(set.rounds)},
-                   {"stop", quote(bench::stop_reason_name(set.stop))},
+                   {"stop", json_quote(bench::stop_reason_name(set.stop))},
                    {"measuring_time_ns", std::to_string(set.measuring_time.count())},
                    {"modes", array(modes, indent)}},
                   indent);
@@ -177,17 +173,17 @@ class JsonWriter final : public ReportWriter {
     const auto compared =
         mode.baseline ? std::nullopt : bench::compare(set.modes.front(), mode, primary);
     return object(
-        {{"name", quote(mode.mode.name)},
-         {"description", quote(mode.mode.description)},
+        {{"name", json_quote(mode.mode.name)},
+         {"description", json_quote(mode.mode.description)},
          {"baseline", boolean(mode.baseline)},
          {"repetition_count", std::to_string(mode.repetitions.size())},
          {"speedup_vs_baseline", factor ? number(*factor) : "null"},
          {"speedup_low", compared ? number(compared->interval.low) : "null"},
          {"speedup_high", compared ? number(compared->interval.high) : "null"},
          {"speedup_confidence", compared ? number(compared->interval.confidence) : "null"},
-         {"verdict", compared
-                         ? quote(bench::verdict_word(compared->verdict, bench::is_time(primary)))
-                         : "null"},
+         {"verdict",
+          compared ? json_quote(bench::verdict_word(compared->verdict, bench::is_time(primary)))
+                   : "null"},
          {"unstable", boolean(unstable)},
          {"setup", measurements(mode.setup, indent + "  ")},
          {"summary", object(summary, indent + "  ")},

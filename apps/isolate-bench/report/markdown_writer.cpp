@@ -14,11 +14,6 @@ namespace {
 /// Cells of Markdown strips: wide enough for the windows of most runs, narrow enough to paste.
 constexpr std::size_t kStripCells = 40;
 
-/// Markdown text: pipes (cell separators) and asterisks (emphasis) escaped.
-std::string cell(const std::string& text) {
-  return markdown_cell(text);
-}
-
 /// Whether some mode's window has more VSyncs than a Markdown strip has cells.
 bool compressed(const bench::ScenarioResult& result) {
   for (const auto& set : result.parameter_sets) {
@@ -53,7 +48,7 @@ class MarkdownWriter final : public ReportWriter {
     }
     out += "\n";
     for (const auto& line : compact_footer(result, tables, false, compressed(result)))
-      out += cell(line) + "\n\n";
+      out += markdown_cell(line) + "\n\n";
     if (!result.conclusions.empty()) {
       for (const auto& sentence : result.conclusions) out += "- " + sentence + "\n";
     }
@@ -70,7 +65,7 @@ class MarkdownWriter final : public ReportWriter {
     std::vector<std::string> header{"mode"};
     std::string rule = "|---|";
     for (const auto& column : table.columns) {
-      header.push_back(cell(column.header));
+      header.push_back(markdown_cell(column.header));
       rule += column.numeric ? "---:|" : "---|";
     }
     header.push_back("frames");
@@ -78,8 +73,9 @@ class MarkdownWriter final : public ReportWriter {
     std::string out = table_row(header) + rule;
     const bench::FilmstripStyle style{kStripCells, true, false};
     for (const auto& row : table.rows) {
-      std::vector<std::string> cells{row.best ? "**" + cell(row.mode) + "** ▸" : cell(row.mode)};
-      for (const auto& c : row.cells) cells.push_back(cell(c.text));
+      std::vector<std::string> cells{row.best ? "**" + markdown_cell(row.mode) + "** ▸"
+                                              : markdown_cell(row.mode)};
+      for (const auto& c : row.cells) cells.push_back(markdown_cell(c.text));
       std::string strip;
       if (row.frames != nullptr) {
         strip = bench::render_filmstrip(*row.frames, style);
@@ -96,16 +92,16 @@ class MarkdownWriter final : public ReportWriter {
     for (const auto& set : result.parameter_sets) {
       const auto table = build_summary_table(result, set, false);
       out += fmt::format("\n### Details: {}\n\n|", set.parameters.label);
-      for (const auto& header : table.header) out += " " + cell(header) + " |";
+      for (const auto& header : table.header) out += " " + markdown_cell(header) + " |";
       out += "\n|---|";
       for (std::size_t c = 1; c < table.header.size(); ++c) out += "---:|";
       out += "\n";
       for (const auto& row : table.rows) {
-        out += "| " + cell(row.label) + " |";
-        for (const auto& text : row.cells) out += " " + cell(text) + " |";
+        out += "| " + markdown_cell(row.label) + " |";
+        for (const auto& text : row.cells) out += " " + markdown_cell(text) + " |";
         out += "\n";
       }
-      for (const auto& note : table.footnotes) out += "\n" + cell(note) + "\n";
+      for (const auto& note : table.footnotes) out += "\n" + markdown_cell(note) + "\n";
     }
     out += "\nFrames of the median repetition of each mode (one cell per VSync):\n\n```\n";
     const bench::FilmstripStyle style{76, true, false};
