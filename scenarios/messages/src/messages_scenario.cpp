@@ -83,10 +83,9 @@ std::string MessagesScenario::help() const {
          "it), share "
          "(an iso::Shared<T> built once, crossing by\n"
          "reference count) and exit (a new isolate builds the data and ends with iso::exit, which\n"
-         "hands it over). The receiving side of copy, transfer and share is one isolate spawned\n"
-         "before the repetitions; exit's receiver is the main isolate, which also runs the UI\n"
-         "frames (--ui-work), so exit's one way can include waiting for a frame's work: with\n"
-         "--ui-work 0ns it shows the hand-over alone.\n"
+         "hands it over). Every way is received by the same isolate, spawned before the\n"
+         "repetitions and running no UI frames, and every timed message finds it parked (the\n"
+         "sender waits 1 ms first), as an idle worker is: so sizes differ only by the crossing.\n"
          "--kind value sends the products of --kind objects as an iso::Value tree (a list of "
          "maps,\n"
          "what Dart's jsonDecode returns), so the two kinds compare typed and dynamic data.\n"
@@ -145,8 +144,7 @@ std::vector<bench::MetricSpec> MessagesScenario::metrics() const {
   return {
       {k::latency, "one way", bench::Unit::ns, true,
        "send called -> the receiving isolate holds the data, usable (exit: iso::exit called in "
-       "the ending isolate -> the data taken on the main isolate, which also runs the UI "
-       "frames' --ui-work, so it may wait for a frame; floor: the plain copy)"},
+       "the ending isolate -> the receiving isolate holds the data; floor: the plain copy)"},
       {k::round_trip, "round trip", bench::Unit::ns, true,
        "send called -> the receiving isolate sent the data straight back the same way -> the "
        "sender holds it, usable (floor: two plain copies; exit: 0, an ending isolate cannot be "

@@ -1,5 +1,9 @@
 // How one message is sent and timed in each way. Every runner checks that the receiver holds
 // the data that was sent (by checksum) and fails the run otherwise.
+//
+// Every way is timed at the same receiving isolate, which runs no UI frames, and every timed
+// message finds it in the same state, parked, whatever the size: so the figures of 1 KB and
+// 64 MB differ only by what crossing them costs.
 
 #include "runners.hpp"
 
@@ -20,12 +24,20 @@ std::int64_t now_ns() noexcept {
       .count();
 }
 
-/// What the receiver reports back: when the data was usable there, and its checksum.
+/// An isolate waiting for mail spins for up to 100 µs before it parks (the core's mailbox).
+/// Waiting this long before each timed message lets the receiver park every time, as an idle
+/// worker is; without it a small message would meet a receiver still spinning from the
+/// previous one, while a big one, preceded by milliseconds of preparation, would wake it.
+constexpr auto kLetTheReceiverPark = std::chrono::milliseconds(1);
+
+/// What the receiver reports back: when the data was usable there, and its checksum; for exit
+/// also when the ending isolate handed it over.
 struct Arrival {
   std::int64_t usable_ns = 0;
   std::uint64_t checksum = 0;
+  std::int64_t handed_over_ns = 0;
 };
-ISO_SENDABLE(Arrival, usable_ns, checksum);
+ISO_SENDABLE(Arrival, usable_ns, checksum, handed_over_ns);
 
 /// A string's bytes in a TransferableTypedData: the receiver makes a string of them again.
 struct TransferredText {
@@ -33,14 +45,20 @@ struct TransferredText {
 };
 ISO_SENDABLE(TransferredText, bytes);
 
-/// What the ending isolate of mode `exit` builds and hands back.
+/// Asks the receiver to spawn an ending isolate that builds this data and hands it over.
 struct ExitOrder {
-  iso::SendPort reply;
   int kind = 0;
   std::uint64_t size = 0;
   std::uint64_t seed = 0;
 };
-ISO_SENDABLE(ExitOrder, reply, kind, size, seed);
+ISO_SENDABLE(ExitOrder, kind, size, seed);
+
+/// What the ending isolate of mode `exit` is given: the order and where to hand the data.
+struct ExitJob {
+  iso::SendPort reply;
+  ExitOrder order;
+};
+ISO_SENDABLE(ExitJob, reply, order);
 
 template <class T>
 using Stamped = std::pair<std::int64_t, T>;  // (exit called, data)
@@ -55,8 +73,11 @@ std::uint64_t checksum_of(const iso::Shared<T>& shared) {
   return checksum(*shared);
 }
 
+/// Stamps `data` usable now, checksums it, then frees it: the receiver frees before it
+/// acknowledges, so freeing a big block (an munmap of milliseconds) never runs on while the
+/// sender goes on, stalling the sender's own page faults.
 template <class T>
-Arrival arrived(const T& data) {
+Arrival arrived(T data) {
   Arrival arrival;
   arrival.usable_ns = now_ns();
   arrival.checksum = checksum_of(data);
@@ -120,9 +141,44 @@ void send_back(const iso::SendPort& port, T data, bool transfer) {
   port.send(data);
 }
 
-/// The receiving isolate of copy, transfer and share: hands its port over on `main_port`, then
-/// answers every message with an Arrival, or sends it straight back after an EchoNext, until it
-/// is killed.
+/// Takes the (hand-over time, data) pair of an ending isolate out of `message`, stamps the data
+/// usable and frees it; nullopt when the message holds no such pair.
+std::optional<Arrival> take_handed_over(iso::Message& message) {
+  auto stamped = [&]<class T>(std::type_identity<T>) -> std::optional<Arrival> {
+    if (!message.is<Stamped<T>>()) return std::nullopt;
+    auto [handed_over_ns, data] = message.take<Stamped<T>>();
+    Arrival arrival = arrived(std::move(data));
+    arrival.handed_over_ns = handed_over_ns;
+    return arrival;
+  };
+  if (auto got = stamped(std::type_identity<std::vector<std::uint8_t>>{})) return got;
+  if (auto got = stamped(std::type_identity<std::string>{})) return got;
+  if (auto got = stamped(std::type_identity<std::vector<Product>>{})) return got;
+  return stamped(std::type_identity<iso::Value>{});
+}
+
+iso::Future<void> ending_isolate_entry(ExitJob job);
+
+/// Spawns an ending isolate for `order` and waits for its hand-over.
+iso::Future<Arrival> receive_exit(ExitOrder order) {
+  iso::ReceivePort handed("messages exit");
+  iso::SpawnOptions options;
+  options.debug_name = "messages exit";
+  options.on_error = handed.send_port();
+  (void)co_await iso::Isolate::spawn(&ending_isolate_entry, ExitJob{handed.send_port(), order},
+                                     options);
+  iso::Message message = co_await handed.next();
+  if (auto arrival = take_handed_over(message)) co_return *arrival;
+  if (message.is<iso::UncaughtError>()) {
+    throw std::runtime_error("the ending isolate failed: " +
+                             message.get<iso::UncaughtError>().message);
+  }
+  throw std::logic_error("messages: the ending isolate sent a " + message.type_name());
+}
+
+/// The receiving isolate: hands its port over on `main_port`, then answers every message with
+/// an Arrival, sends it straight back after an EchoNext, or (ExitOrder) receives it from an
+/// ending isolate, until it is killed.
 iso::Future<void> receiver_entry(iso::SendPort main_port) {
   iso::ReceivePort inbox("messages receiver");
   main_port.send(inbox.send_port());
@@ -133,35 +189,41 @@ iso::Future<void> receiver_entry(iso::SendPort main_port) {
       echo = message.take<EchoNext>();
       continue;
     }
+    if (message.is<ExitOrder>()) {
+      main_port.send(co_await receive_exit(message.take<ExitOrder>()));
+      continue;
+    }
     const bool known = take_data(message, [&](auto data) {
       if (echo) {
         send_back(main_port, std::move(data), echo->transfer);
         echo.reset();
       } else {
-        main_port.send(arrived(data));
+        main_port.send(arrived(std::move(data)));
       }
     });
     if (!known) throw std::logic_error("messages: the receiver got a " + message.type_name());
   }
 }
 
-/// The ending isolate of mode `exit`: builds the data, then hands it over with the time.
-void exit_entry(ExitOrder order) {
-  Payload payload = make_payload(static_cast<Kind>(order.kind), order.size, order.seed);
+/// The ending isolate of mode `exit`: builds the data, lets the receiver park, then hands the
+/// data over with the time.
+iso::Future<void> ending_isolate_entry(ExitJob job) {
+  Payload payload = make_payload(static_cast<Kind>(job.order.kind), job.order.size,
+                                 job.order.seed);
+  co_await iso::delay(kLetTheReceiverPark);
   switch (payload.kind) {
     case Kind::bytes:
-      iso::exit(order.reply,
-                Stamped<std::vector<std::uint8_t>>{now_ns(), std::move(payload.bytes)});
-      return;
+      iso::exit(job.reply, Stamped<std::vector<std::uint8_t>>{now_ns(), std::move(payload.bytes)});
+      co_return;
     case Kind::string:
-      iso::exit(order.reply, Stamped<std::string>{now_ns(), std::move(payload.text)});
-      return;
+      iso::exit(job.reply, Stamped<std::string>{now_ns(), std::move(payload.text)});
+      co_return;
     case Kind::objects:
-      iso::exit(order.reply, Stamped<std::vector<Product>>{now_ns(), std::move(payload.products)});
-      return;
+      iso::exit(job.reply, Stamped<std::vector<Product>>{now_ns(), std::move(payload.products)});
+      co_return;
     case Kind::value:
-      iso::exit(order.reply, Stamped<iso::Value>{now_ns(), std::move(payload.tree)});
-      return;
+      iso::exit(job.reply, Stamped<iso::Value>{now_ns(), std::move(payload.tree)});
+      co_return;
   }
 }
 
@@ -250,9 +312,10 @@ class FloorRunner final : public bench::ModeRunner {
   const Point& point_;
 };
 
-enum class Way { copy, transfer, share };
+enum class Way { copy, transfer, share, exit };
 
-/// copy, transfer and share: a receiving isolate spawned once in setup, one message per run.
+/// copy, transfer, share and exit: a receiving isolate spawned once in setup, one message per
+/// run.
 class ReceiverRunner final : public bench::ModeRunner {
  public:
   ReceiverRunner(const Point& point, Way way) : point_(point), way_(way) {}
@@ -280,8 +343,10 @@ class ReceiverRunner final : public bench::ModeRunner {
   }
 
   iso::Future<bench::Measurements> run_once() override {
+    if (way_ == Way::exit) co_return co_await exit_once();
     // One way: the receiver acknowledges with when the data was usable there.
     std::optional<iso::TransferableTypedData> transferable = fresh_transferable();
+    co_await iso::delay(kLetTheReceiverPark);
     const auto started = now_ns();
     const iso::SendCost cost = send(*point_.payload, transferable);
     const auto busy = static_cast<double>(now_ns() - started);
@@ -293,6 +358,7 @@ class ReceiverRunner final : public bench::ModeRunner {
     // Round trip: the receiver sends the data straight back the same way.
     inbox_.send(EchoNext{way_ == Way::transfer});
     transferable = fresh_transferable();
+    co_await iso::delay(kLetTheReceiverPark);
     const auto round_started = now_ns();
     (void)send(*point_.payload, transferable);
     iso::Message echoed = co_await replies_->next();
@@ -347,12 +413,37 @@ class ReceiverRunner final : public bench::ModeRunner {
         if (data.kind == Kind::string) return inbox_.send(shared_text_);
         if (data.kind == Kind::value) return inbox_.send(shared_tree_);
         return inbox_.send(shared_products_);
+      case Way::exit:  // exit sends an ExitOrder instead: see exit_once
+        break;
     }
-    throw std::logic_error("messages: unknown way");
+    throw std::logic_error("messages: no data is sent this way");
+  }
+
+  /// exit: the receiver spawns an ending isolate that builds the data and hands it over.
+  iso::Future<bench::Measurements> exit_once() {
+    inbox_.send(ExitOrder{static_cast<int>(point_.kind), point_.size, point_.seed});
+    iso::Message reply = co_await replies_->next();
+    if (!reply.is<Arrival>()) fail_on(reply);
+    const Arrival arrival = reply.take<Arrival>();
+    check_same(point_, arrival.checksum, "exit");
+    // The ending isolate's exit call is not timed (it cannot report after it), a hand-over
+    // copies nothing, and an ended isolate cannot be answered: all 0 by construction.
+    co_return measured(point_, static_cast<double>(arrival.usable_ns - arrival.handed_over_ns),
+                       0.0, 0.0, 0.0);
   }
 
   const char* way_name() const {
-    return way_ == Way::copy ? "copy" : way_ == Way::transfer ? "transfer" : "share";
+    switch (way_) {
+      case Way::copy:
+        return "copy";
+      case Way::transfer:
+        return "transfer";
+      case Way::share:
+        return "share";
+      case Way::exit:
+        return "exit";
+    }
+    return "?";
   }
 
   const Point& point_;
@@ -366,51 +457,6 @@ class ReceiverRunner final : public bench::ModeRunner {
   iso::Shared<iso::Value> shared_tree_;
 };
 
-/// exit: a new isolate per run builds the data and ends by handing it over.
-class ExitRunner final : public bench::ModeRunner {
- public:
-  explicit ExitRunner(const Point& point) : point_(point) {}
-
-  iso::Future<bench::Measurements> run_once() override {
-    iso::ReceivePort replies("messages exit");
-    iso::SpawnOptions options;
-    options.debug_name = "messages exit";
-    options.on_error = replies.send_port();
-    const ExitOrder order{replies.send_port(), static_cast<int>(point_.kind), point_.size,
-                          point_.seed};
-    (void)co_await iso::Isolate::spawn(&exit_entry, order, options);
-    iso::Message message = co_await replies.next();
-    std::uint64_t sum = 0;
-    double one_way = 0;
-    if (message.is<Stamped<std::vector<std::uint8_t>>>()) {
-      const auto got = message.take<Stamped<std::vector<std::uint8_t>>>();
-      one_way = static_cast<double>(now_ns() - got.first);
-      sum = checksum(got.second);
-    } else if (message.is<Stamped<std::string>>()) {
-      const auto got = message.take<Stamped<std::string>>();
-      one_way = static_cast<double>(now_ns() - got.first);
-      sum = checksum(got.second);
-    } else if (message.is<Stamped<std::vector<Product>>>()) {
-      const auto got = message.take<Stamped<std::vector<Product>>>();
-      one_way = static_cast<double>(now_ns() - got.first);
-      sum = checksum(got.second);
-    } else if (message.is<Stamped<iso::Value>>()) {
-      const auto got = message.take<Stamped<iso::Value>>();
-      one_way = static_cast<double>(now_ns() - got.first);
-      sum = checksum(got.second);
-    } else {
-      fail_on(message);
-    }
-    check_same(point_, sum, "exit");
-    // The ending isolate's exit call is not timed (it cannot report after it), a hand-over
-    // copies nothing, and an ended isolate cannot be answered: all 0 by construction.
-    co_return measured(point_, one_way, 0.0, 0.0, 0.0);
-  }
-
- private:
-  const Point& point_;
-};
-
 }  // namespace
 
 std::unique_ptr<bench::ModeRunner> make_runner(const std::string& mode, const Point& point) {
@@ -418,7 +464,7 @@ std::unique_ptr<bench::ModeRunner> make_runner(const std::string& mode, const Po
   if (mode == "copy") return std::make_unique<ReceiverRunner>(point, Way::copy);
   if (mode == "transfer") return std::make_unique<ReceiverRunner>(point, Way::transfer);
   if (mode == "share") return std::make_unique<ReceiverRunner>(point, Way::share);
-  if (mode == "exit") return std::make_unique<ExitRunner>(point);
+  if (mode == "exit") return std::make_unique<ReceiverRunner>(point, Way::exit);
   throw std::logic_error("messages: unknown mode " + mode);
 }
 
