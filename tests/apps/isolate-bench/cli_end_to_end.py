@@ -18,6 +18,18 @@ from end_to_end import check, check_refused, folder_listing, run, run_group
 FAST = ["--fps", "1000", "--ui-work", "100us", "--warmup", "0", "-r", "3", "--quiet"]
 
 
+def checkout_commit():
+    """The commit this test's sources are at, as the build stamps it ("-modified" when tracked
+    files differ from it), or None outside a git checkout."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=here,
+                          capture_output=True, text=True)
+    if head.returncode != 0:
+        return None
+    modified = subprocess.run(["git", "diff", "--quiet", "HEAD", "--"], cwd=here).returncode != 0
+    return head.stdout.strip() + ("-modified" if modified else "")
+
+
 def test_help(cwd):
     top = run(["--help"], cwd)
     check(top.returncode == 0, "--help exits 0")
@@ -33,6 +45,11 @@ def test_help(cwd):
         check(default in sub.stdout, f"spawn --help states '{default}'")
     version = run(["--version"], cwd)
     check(version.returncode == 0 and "commit" in version.stdout, "--version names the commit")
+    expected = checkout_commit()
+    if expected is not None:
+        check(f"commit {expected}," in version.stdout,
+              f"--version names the commit the sources are at now ({expected}): "
+              f"{version.stdout.strip()}")
     listing = run(["list"], cwd)
     check(listing.returncode == 0 and "spawn" in listing.stdout, "list names spawn")
     check(folder_listing(cwd) == [], "help, version and list create no file")

@@ -10,13 +10,12 @@
 #include <fstream>
 #include <thread>
 
+#include "build_commit.hpp"  // ISOBENCH_COMMIT, stamped at every build
+
 // Build facts come from CMake (see this target's CMakeLists.txt); the fallbacks keep the file
 // compilable on its own.
 #ifndef ISOBENCH_VERSION
 #define ISOBENCH_VERSION "unknown"
-#endif
-#ifndef ISOBENCH_COMMIT
-#define ISOBENCH_COMMIT "unknown"
 #endif
 #ifndef ISOBENCH_BUILD_TYPE
 #define ISOBENCH_BUILD_TYPE "unknown"
