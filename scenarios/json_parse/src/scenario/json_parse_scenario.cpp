@@ -166,7 +166,10 @@ std::string JsonParseScenario::help() const {
          "  isolate-bench json-parse --size 2MB\n"
          "  isolate-bench json-parse --size 1MB,2MB,8MB,32MB --decoder dynamic\n"
          "  isolate-bench json-parse --mode main,worker --decoder typed -r 20\n"
-         "  isolate-bench json-parse --input my.json --mode main,run\n";
+         "  isolate-bench json-parse --input my.json --mode main,run\n"
+         "\n"
+         "Beside Node.js: scripts/compare-node --input my.json runs Node's JSON.parse and a\n"
+         "worker_threads worker on the same file, next to the main and worker modes.\n";
 }
 
 std::vector<bench::OptionSpec> JsonParseScenario::options() {
