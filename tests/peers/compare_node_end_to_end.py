@@ -88,8 +88,8 @@ def check_report(result, cwd, input_name, size):
                          "isolate-bench json-parse"), f"the title first: {out[:200]!r}")
     check(f"Input '{input_name}', {size} bytes" in flat, f"the input and its bytes: {flat}")
     check(re.search(r"node v\d+\.\d+\.\d+ \(V8 [\d.]+", flat) is not None, "the Node version")
-    check(re.search(r"isolate-bench \S+, commit [0-9a-f]+, Release build", flat) is not None,
-          f"isolate-bench's version and build: {flat}")
+    check(re.search(r"isolate-bench \S+, commit [0-9a-f]+(?:-modified)?, Release build", flat)
+          is not None, f"isolate-bench's version and build: {flat}")
     check("2 rounds x 2 repetitions per mode and side (4 each), 1 warm-ups per round" in flat,
           "the rounds and repetitions, the same for both sides")
     found = medians(out)
