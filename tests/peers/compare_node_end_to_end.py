@@ -120,6 +120,7 @@ def test_report(cwd):
     check_report(result, cwd, "countries.json", os.path.getsize(HELD_OUT))
     check("not a product list: both workers post the whole decoded value back"
           in " ".join(result.stdout.split()), "the shape of the value that crosses back")
+    check("decode alone" not in result.stdout, "no mapping to set apart")
 
 
 def test_catalog(cwd):
@@ -132,6 +133,10 @@ def test_catalog(cwd):
     check(re.search(r"a product list: isolate-bench maps it to [1-9]\d* products",
                     " ".join(result.stdout.split())) is not None,
           f"a catalog's products are counted: {result.stdout}")
+    check(re.search(r"Its decode alone \(the tree JSON.parse also builds, without the mapping to "
+                    r"products\) [\d.]+x (faster|slower) than Node's JSON.parse\.",
+                    " ".join(result.stdout.split())) is not None,
+          "a catalog's decode alone is set beside JSON.parse as well")
 
 
 def expect_refused(cwd, args, named, env=None):
