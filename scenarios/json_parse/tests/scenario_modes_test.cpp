@@ -27,12 +27,14 @@ struct ModeRun {
   ParsedCatalog result;
 };
 
-/// setup, `runs` run_once calls and teardown of one mode at parameter set `set`, on a main isolate.
+/// setup, `runs` run_once calls and teardown of one mode at parameter set `set`, on a main isolate;
+/// `keep`: the runner keeps its last result, for the test to compare.
 ModeRun run_mode(JsonParseScenario& scenario, const bench::ModeSpec& mode, std::size_t set,
-                 int runs) {
+                 int runs, bool keep = true) {
   return iso::run_main([&]() -> iso::Future<ModeRun> {
     ModeRun run;
     auto runner = scenario.make_catalog_runner(mode, set);
+    if (keep) runner->keep_last_result();
     run.setup = co_await runner->setup();
     for (int i = 0; i < runs; ++i) run.measurements.push_back(co_await runner->run_once());
     co_await runner->teardown();
@@ -147,6 +149,16 @@ TEST_P(EveryMode, MakesTheSameProductsUsableAsTheTypedDecodeOnMain) {
         EXPECT_TRUE(measured.contains(metric.key)) << metric.key;
       }
     }
+  }
+}
+
+TEST_P(EveryMode, HoldsNoProductsOnceARunIsMeasured) {
+  const auto scenario = prepared(small_settings(GetParam()));
+  for (const auto& mode : scenario->modes()) {
+    SCOPED_TRACE(mode.name);
+    const ModeRun run = run_mode(*scenario, mode, 0, 2, /*keep=*/false);
+    EXPECT_TRUE(run.result.products.empty()) << "the result went to the disposer";
+    EXPECT_FALSE(run.result.mapped);
   }
 }
 

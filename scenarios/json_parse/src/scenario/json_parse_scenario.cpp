@@ -29,7 +29,7 @@ namespace {
 /// quarter to the larger (measure again with `/usr/bin/time -f %M` when the workload changes).
 constexpr std::uint64_t kMemoryPerCatalogByte = 72;
 
-using MakeRunner = std::unique_ptr<CatalogRunner> (*)(const SendableBody&, DecoderKind,
+using MakeRunner = std::unique_ptr<CatalogRunner> (*)(const CatalogWorkload&, DecoderKind,
                                                       ResultDisposer&);
 
 const bench::ModeTable<MakeRunner>& mode_table() {
@@ -274,7 +274,7 @@ std::unique_ptr<bench::ModeRunner> JsonParseScenario::make_runner_for(const benc
 
 std::unique_ptr<CatalogRunner> JsonParseScenario::runner_for(const bench::ModeSpec& mode,
                                                              const CatalogPoint& point) {
-  return mode_table().make(mode.name)(point.workload->body, point.decoder, *disposer_);
+  return mode_table().make(mode.name)(*point.workload, point.decoder, *disposer_);
 }
 
 std::vector<bench::LibraryVersion> JsonParseScenario::libraries() const {

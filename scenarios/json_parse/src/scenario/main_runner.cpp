@@ -22,7 +22,7 @@ class MainRunner final : public RunnerBase {
     t.entered_ns = t.in_hand_ns;
     t.decoded_ns = stamps.decoded_ns;
     t.parsed_ns = stamps.parsed_ns;
-    keep(std::move(catalog));
+    finish(std::move(catalog));
     co_return measurements_of(t);
   }
 
@@ -32,9 +32,9 @@ class MainRunner final : public RunnerBase {
 
 }  // namespace
 
-std::unique_ptr<CatalogRunner> make_main_runner(const SendableBody& body, DecoderKind decoder,
+std::unique_ptr<CatalogRunner> make_main_runner(const CatalogWorkload& workload, DecoderKind decoder,
                                                 ResultDisposer& disposer) {
-  return std::make_unique<MainRunner>(body, decoder, disposer);
+  return std::make_unique<MainRunner>(workload, decoder, disposer);
 }
 
 }  // namespace json_parse

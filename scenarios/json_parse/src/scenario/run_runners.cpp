@@ -76,7 +76,7 @@ class RunRunner final : public RunnerBase {
     ParseReply reply = co_await std::move(result);
     t.usable_ns = steady_now_ns();
     take_far_side_and_copy_in(t, reply.timings);
-    keep(std::move(reply.catalog));
+    finish(std::move(reply.catalog));
     co_return measurements_of(t);
   }
 };
@@ -101,7 +101,7 @@ class RunSendRunner final : public RunnerBase {
     t.usable_ns = steady_now_ns();
     const FarSideTimings far = co_await std::move(timings);
     take_far_side_and_copy_in(t, far);
-    keep(std::move(catalog));
+    finish(std::move(catalog));
     co_return measurements_of(t);
   }
 
@@ -134,7 +134,7 @@ class ComputeRunner final : public RunnerBase {
     t.usable_ns = steady_now_ns();
     take_far_side_and_copy_in(t, reply.timings);
     in_hand_ = std::move(reply.body);
-    keep(std::move(reply.catalog));
+    finish(std::move(reply.catalog));
     co_return measurements_of(t);
   }
 
@@ -144,19 +144,19 @@ class ComputeRunner final : public RunnerBase {
 
 }  // namespace
 
-std::unique_ptr<CatalogRunner> make_run_runner(const SendableBody& body, DecoderKind decoder,
+std::unique_ptr<CatalogRunner> make_run_runner(const CatalogWorkload& workload, DecoderKind decoder,
                                                ResultDisposer& disposer) {
-  return std::make_unique<RunRunner>(body, decoder, disposer);
+  return std::make_unique<RunRunner>(workload, decoder, disposer);
 }
 
-std::unique_ptr<CatalogRunner> make_run_send_runner(const SendableBody& body, DecoderKind decoder,
+std::unique_ptr<CatalogRunner> make_run_send_runner(const CatalogWorkload& workload, DecoderKind decoder,
                                                     ResultDisposer& disposer) {
-  return std::make_unique<RunSendRunner>(body, decoder, disposer);
+  return std::make_unique<RunSendRunner>(workload, decoder, disposer);
 }
 
-std::unique_ptr<CatalogRunner> make_compute_runner(const SendableBody& body, DecoderKind decoder,
+std::unique_ptr<CatalogRunner> make_compute_runner(const CatalogWorkload& workload, DecoderKind decoder,
                                                    ResultDisposer& disposer) {
-  return std::make_unique<ComputeRunner>(body, decoder, disposer);
+  return std::make_unique<ComputeRunner>(workload, decoder, disposer);
 }
 
 }  // namespace json_parse

@@ -1,50 +1,55 @@
 #pragma once
-// The runners of the json-parse modes, one factory per mode. Each runner parses `body` with
-// `decoder` once per run_once() and keeps the result it made usable on the main isolate.
-// `body` and `disposer` must outlive the runner (the scenario owns them); replaced results go to
-// `disposer`.
+// The runners of the json-parse modes, one factory per mode. Each runner parses the body of
+// `workload` with `decoder` once per run_once(), checks the result it made usable on the main
+// isolate and hands it to `disposer` at once: between repetitions no mode holds products, so a
+// run's memory is that of one repetition of one mode. `workload` and `disposer` must outlive the
+// runner (the scenario owns them).
 
 #include <memory>
-#include <utility>
 
 #include "json_parse/scenario/json_parse_scenario.hpp"
 #include "result_disposer.hpp"
 
 namespace json_parse {
 
-/// What every mode's runner holds: the body it parses, the decoder, and the result it made
-/// usable last. keep() makes a new result the current one; the one it replaces goes to the
-/// disposer (the app drops its old list when the new one arrives; it is freed off the main
-/// isolate).
+/// What every mode's runner holds: the workload it parses and the decoder. finish() checks a
+/// result and lets it go to the disposer (the app uses its list and drops it; it is freed off
+/// the main isolate), unless keep_last_result() asked to keep it.
 class RunnerBase : public CatalogRunner {
  public:
-  RunnerBase(const SendableBody& body, DecoderKind decoder, ResultDisposer& disposer)
-      : body_(body), decoder_(decoder), disposer_(disposer) {}
+  RunnerBase(const CatalogWorkload& workload, DecoderKind decoder, ResultDisposer& disposer)
+      : body_(workload.body), decoder_(decoder), workload_(workload), disposer_(disposer) {}
 
+  void keep_last_result() final { keeps_last_ = true; }
   const ParsedCatalog& last_result() const final { return last_; }
 
  protected:
-  void keep(ParsedCatalog catalog) { disposer_.dispose(std::exchange(last_, std::move(catalog))); }
+  /// Throws std::runtime_error when `catalog` is not what the workload holds (another product
+  /// count, or mapped where the workload is not a product list, or the reverse); then disposes
+  /// of it, or keeps it as last_result().
+  void finish(ParsedCatalog&& catalog);
 
   const SendableBody& body_;
   const DecoderKind decoder_;
 
  private:
+  const CatalogWorkload& workload_;
   ResultDisposer& disposer_;
+  bool keeps_last_ = false;
   ParsedCatalog last_;
 };
 
-std::unique_ptr<CatalogRunner> make_main_runner(const SendableBody& body, DecoderKind decoder,
+std::unique_ptr<CatalogRunner> make_main_runner(const CatalogWorkload& workload, DecoderKind decoder,
                                                 ResultDisposer& disposer);
-std::unique_ptr<CatalogRunner> make_run_runner(const SendableBody& body, DecoderKind decoder,
+std::unique_ptr<CatalogRunner> make_run_runner(const CatalogWorkload& workload, DecoderKind decoder,
                                                ResultDisposer& disposer);
-std::unique_ptr<CatalogRunner> make_run_send_runner(const SendableBody& body, DecoderKind decoder,
+std::unique_ptr<CatalogRunner> make_run_send_runner(const CatalogWorkload& workload, DecoderKind decoder,
                                                     ResultDisposer& disposer);
-std::unique_ptr<CatalogRunner> make_compute_runner(const SendableBody& body, DecoderKind decoder,
+std::unique_ptr<CatalogRunner> make_compute_runner(const CatalogWorkload& workload, DecoderKind decoder,
                                                    ResultDisposer& disposer);
-std::unique_ptr<CatalogRunner> make_worker_runner(const SendableBody& body, DecoderKind decoder,
+std::unique_ptr<CatalogRunner> make_worker_runner(const CatalogWorkload& workload, DecoderKind decoder,
                                                   ResultDisposer& disposer);
-std::unique_ptr<CatalogRunner> make_transfer_runner(const SendableBody& body, DecoderKind decoder,
+std::unique_ptr<CatalogRunner> make_transfer_runner(const CatalogWorkload& workload, DecoderKind decoder,
                                                     ResultDisposer& disposer);
 
 }  // namespace json_parse

@@ -150,7 +150,7 @@ class WorkerRunner final : public RunnerBase {
     worker_.stop_reporting_to(replies);
     t.usable_ns = reply.usable_ns;
     take_far_side(t, reply.timings);
-    keep(std::move(reply.catalog));
+    finish(std::move(reply.catalog));
     co_return measurements_of(t);
   }
 
@@ -189,7 +189,7 @@ class TransferRunner final : public RunnerBase {
     worker_.stop_reporting_to(replies);
     t.usable_ns = reply.usable_ns;
     take_far_side(t, reply.timings);
-    keep(std::move(reply.catalog));
+    finish(std::move(reply.catalog));
     co_return measurements_of(t);
   }
 
@@ -201,14 +201,14 @@ class TransferRunner final : public RunnerBase {
 
 }  // namespace
 
-std::unique_ptr<CatalogRunner> make_worker_runner(const SendableBody& body, DecoderKind decoder,
+std::unique_ptr<CatalogRunner> make_worker_runner(const CatalogWorkload& workload, DecoderKind decoder,
                                                   ResultDisposer& disposer) {
-  return std::make_unique<WorkerRunner>(body, decoder, disposer);
+  return std::make_unique<WorkerRunner>(workload, decoder, disposer);
 }
 
-std::unique_ptr<CatalogRunner> make_transfer_runner(const SendableBody& body, DecoderKind decoder,
+std::unique_ptr<CatalogRunner> make_transfer_runner(const CatalogWorkload& workload, DecoderKind decoder,
                                                     ResultDisposer& disposer) {
-  return std::make_unique<TransferRunner>(body, decoder, disposer);
+  return std::make_unique<TransferRunner>(workload, decoder, disposer);
 }
 
 }  // namespace json_parse

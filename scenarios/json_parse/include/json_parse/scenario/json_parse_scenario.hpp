@@ -74,10 +74,15 @@ struct CatalogPoint {
   std::vector<bench::Parameter> parameters() const;  ///< size_bytes, decoder, products[, input]
 };
 
-/// A runner that keeps what its last run made usable on the main isolate (for tests).
+/// A mode's runner. Each run_once() checks the result it made usable on the main isolate (the
+/// product count of the workload; std::runtime_error otherwise) and frees it right away, so no
+/// mode holds products while the others run.
 class CatalogRunner : public bench::ModeRunner {
  public:
-  /// The result of the last run_once(); an empty catalog before the first.
+  /// From now on the runner keeps the result of its last run_once() (for tests).
+  virtual void keep_last_result() = 0;
+  /// The result of the last run_once() when keep_last_result() was called before it; else an
+  /// empty catalog.
   virtual const ParsedCatalog& last_result() const = 0;
 };
 
