@@ -7,11 +7,6 @@
 namespace iso {
 namespace {
 
-[[noreturn]] void wrong_kind(Value::Kind expected, Value::Kind actual) {
-  throw std::invalid_argument(std::string("iso::Value: expected ") + kind_name(expected) +
-                              ", got " + kind_name(actual));
-}
-
 void print_string(std::ostream& out, const std::string& s) {
   out << '"';
   for (const char c : s) {
@@ -66,42 +61,9 @@ const char* kind_name(Value::Kind kind) noexcept {
   return "?";
 }
 
-bool Value::as_bool() const {
-  if (!is_bool()) wrong_kind(Kind::boolean, kind());
-  return std::get<bool>(data_);
-}
-std::int64_t Value::as_int() const {
-  if (!is_int()) wrong_kind(Kind::integer, kind());
-  return std::get<std::int64_t>(data_);
-}
-double Value::as_double() const {
-  if (is_int()) return static_cast<double>(std::get<std::int64_t>(data_));
-  if (!is_double()) wrong_kind(Kind::floating, kind());
-  return std::get<double>(data_);
-}
-const std::string& Value::as_string() const {
-  if (!is_string()) wrong_kind(Kind::string, kind());
-  return std::get<std::string>(data_);
-}
-const Value::Bytes& Value::as_bytes() const {
-  if (!is_bytes()) wrong_kind(Kind::bytes, kind());
-  return std::get<Bytes>(data_);
-}
-const Value::List& Value::as_list() const {
-  if (!is_list()) wrong_kind(Kind::list, kind());
-  return std::get<List>(data_);
-}
-Value::List& Value::as_list() {
-  if (!is_list()) wrong_kind(Kind::list, kind());
-  return std::get<List>(data_);
-}
-const Value::Map& Value::as_map() const {
-  if (!is_map()) wrong_kind(Kind::map, kind());
-  return std::get<Map>(data_);
-}
-Value::Map& Value::as_map() {
-  if (!is_map()) wrong_kind(Kind::map, kind());
-  return std::get<Map>(data_);
+void Value::wrong_kind(Kind expected, Kind actual) {
+  throw std::invalid_argument(std::string("iso::Value: expected ") + kind_name(expected) +
+                              ", got " + kind_name(actual));
 }
 
 const Value* Value::find(std::string_view key) const {

@@ -48,15 +48,22 @@ class Value {
   bool is_map() const noexcept { return kind() == Kind::map; }
 
   /// Typed access; each throws std::invalid_argument naming the expected and actual kinds.
-  bool as_bool() const;
-  std::int64_t as_int() const;
-  double as_double() const;  ///< ints convert, as Dart's `num.toDouble()`
-  const std::string& as_string() const;
-  const Bytes& as_bytes() const;
-  const List& as_list() const;
-  List& as_list();
-  const Map& as_map() const;
-  Map& as_map();
+  /// Inline: a decoder's walk over a large tree calls them once per value.
+  bool as_bool() const { return get<bool>(Kind::boolean); }
+  std::int64_t as_int() const { return get<std::int64_t>(Kind::integer); }
+  /// Ints convert, as Dart's `num.toDouble()`.
+  double as_double() const {
+    if (is_int()) return static_cast<double>(*std::get_if<std::int64_t>(&data_));
+    return get<double>(Kind::floating);
+  }
+  const std::string& as_string() const { return get<std::string>(Kind::string); }
+  /// e.g. to move the text out of a tree about to be dropped
+  std::string& as_string() { return get<std::string>(Kind::string); }
+  const Bytes& as_bytes() const { return get<Bytes>(Kind::bytes); }
+  const List& as_list() const { return get<List>(Kind::list); }
+  List& as_list() { return get<List>(Kind::list); }
+  const Map& as_map() const { return get<Map>(Kind::map); }
+  Map& as_map() { return get<Map>(Kind::map); }
 
   /// Map lookup: the value for `key`, or null if absent. Throws if this is not a map.
   const Value* find(std::string_view key) const;
@@ -67,6 +74,21 @@ class Value {
   friend bool operator==(const Value&, const Value&) = default;
 
  private:
+  [[noreturn]] static void wrong_kind(Kind expected, Kind actual);
+
+  template <class T>
+  const T& get(Kind expected) const {
+    const T* held = std::get_if<T>(&data_);
+    if (held == nullptr) wrong_kind(expected, kind());
+    return *held;
+  }
+  template <class T>
+  T& get(Kind expected) {
+    T* held = std::get_if<T>(&data_);
+    if (held == nullptr) wrong_kind(expected, kind());
+    return *held;
+  }
+
   std::variant<Null, bool, std::int64_t, double, std::string, Bytes, List, Map> data_;
 };
 

@@ -29,7 +29,7 @@ ParsedCatalog CatalogParser::parse(PaddedView body, DecoderKind kind, ParseStamp
   {
     iso::Value tree = dynamic_.decode(body);
     stamps.decoded_ns = steady_now_ns();
-    MappingOutcome outcome = try_map_products(tree);
+    MappingOutcome outcome = try_take_products(tree);
     result.mapped = outcome.mapped;
     result.products = std::move(outcome.products);
     if (!outcome.mapped) {

@@ -2,6 +2,11 @@
 
 #include <simdjson.h>
 
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+
 #include "simdjson_failure.hpp"
 
 namespace json_parse {
@@ -10,41 +15,66 @@ namespace {
 
 using simdjson::dom::element_type;
 
-// Builds what Dart's jsonDecode builds. Depth is bounded by the DOM parser (1024), so the
-// recursion is too.
-iso::Value to_value(simdjson::dom::element element) {
+// A new value at the end of a list (the key is unused) or of a map, built in place: no
+// temporary iso::Value to move and destroy per JSON value.
+template <class... Args>
+iso::Value& emplace(iso::Value::List& list, std::string_view /*key*/, Args&&... args) {
+  return list.emplace_back(std::forward<Args>(args)...);
+}
+template <class... Args>
+iso::Value& emplace(iso::Value::Map& map, std::string_view key, Args&&... args) {
+  return map
+      .emplace_back(std::piecewise_construct, std::forward_as_tuple(key),
+                    std::forward_as_tuple(std::forward<Args>(args)...))
+      .second;
+}
+
+// Appends what Dart's jsonDecode builds for `element` to `out` (under `key` for a map). Depth is
+// bounded by the DOM parser (1024), so the recursion is too.
+template <class Container>
+void append(Container& out, std::string_view key, simdjson::dom::element element) {
   switch (element.type()) {
     case element_type::ARRAY: {
       const simdjson::dom::array array = element.get_array().value_unsafe();
-      iso::Value::List list;
+      iso::Value::List& list = emplace(out, key, iso::Value::List{}).as_list();
       list.reserve(array.size());  // O(1) from the tape; saturates, which only shrinks a hint
-      for (simdjson::dom::element item : array) list.push_back(to_value(item));
-      return iso::Value(std::move(list));
+      for (simdjson::dom::element item : array) append(list, {}, item);
+      return;
     }
     case element_type::OBJECT: {
       const simdjson::dom::object object = element.get_object().value_unsafe();
-      iso::Value::Map map;
+      iso::Value::Map& map = emplace(out, key, iso::Value::Map{}).as_map();
       map.reserve(object.size());
-      for (simdjson::dom::key_value_pair field : object) {
-        map.emplace_back(std::string(field.key), to_value(field.value));
-      }
-      return iso::Value(std::move(map));
+      for (simdjson::dom::key_value_pair field : object) append(map, field.key, field.value);
+      return;
     }
     case element_type::INT64:
-      return iso::Value(element.get_int64().value_unsafe());
+      emplace(out, key, element.get_int64().value_unsafe());
+      return;
     // Beyond int64 a Dart VM int cannot hold it either; a double keeps the magnitude.
     case element_type::UINT64:
-      return iso::Value(static_cast<double>(element.get_uint64().value_unsafe()));
+      emplace(out, key, static_cast<double>(element.get_uint64().value_unsafe()));
+      return;
     case element_type::DOUBLE:
-      return iso::Value(element.get_double().value_unsafe());
+      emplace(out, key, element.get_double().value_unsafe());
+      return;
     case element_type::STRING:
-      return iso::Value(std::string(element.get_string().value_unsafe()));
+      emplace(out, key, std::string(element.get_string().value_unsafe()));
+      return;
     case element_type::BOOL:
-      return iso::Value(element.get_bool().value_unsafe());
+      emplace(out, key, element.get_bool().value_unsafe());
+      return;
     case element_type::NULL_VALUE:
-      return iso::Value(nullptr);
+      emplace(out, key, nullptr);
+      return;
   }
-  return iso::Value();
+}
+
+iso::Value to_value(simdjson::dom::element root) {
+  iso::Value::List holder;
+  holder.reserve(1);
+  append(holder, {}, root);
+  return std::move(holder.front());
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 
+#include "product_keys.hpp"
 #include "simdjson_failure.hpp"
 
 namespace json_parse {
@@ -15,57 +16,7 @@ namespace json_parse {
 namespace {
 
 namespace ondemand = simdjson::ondemand;
-
-enum ProductKey : std::uint8_t {
-  kId,
-  kSku,
-  kName,
-  kDescription,
-  kPrice,
-  kCurrency,
-  kTags,
-  kRating,
-  kReviewCount,
-  kStock,
-  kAvailability,
-  kFeatured,
-  kImages,
-  kDimensions,
-  kProductKeyCount
-};
-constexpr std::array<std::string_view, kProductKeyCount> kProductKeys = {
-    "id",     "sku",          "name",  "description",  "price",    "currency", "tags",
-    "rating", "review_count", "stock", "availability", "featured", "images",   "dimensions"};
-constexpr std::uint32_t kRequiredProductKeys = ((1u << kProductKeyCount) - 1) & ~(1u << kRating);
-
-// The slow path, for a key that did not match raw (it may be a product key spelled with
-// escapes, e.g. "na\u006de"): classifies the unescaped key.
-std::size_t product_key(std::string_view key) {
-  switch (key.size()) {
-    case 2:
-      return key == "id" ? kId : kProductKeyCount;
-    case 3:
-      return key == "sku" ? kSku : kProductKeyCount;
-    case 4:
-      return key == "name" ? kName : key == "tags" ? kTags : kProductKeyCount;
-    case 5:
-      return key == "price" ? kPrice : key == "stock" ? kStock : kProductKeyCount;
-    case 6:
-      return key == "rating" ? kRating : key == "images" ? kImages : kProductKeyCount;
-    case 8:
-      return key == "currency" ? kCurrency : key == "featured" ? kFeatured : kProductKeyCount;
-    case 10:
-      return key == "dimensions" ? kDimensions : kProductKeyCount;
-    case 11:
-      return key == "description" ? kDescription : kProductKeyCount;
-    case 12:
-      return key == "review_count"   ? kReviewCount
-             : key == "availability" ? kAvailability
-                                     : kProductKeyCount;
-    default:
-      return kProductKeyCount;  // unknown: ignored, as Product.fromJson ignores it
-  }
-}
+using namespace detail;  // the product keys
 
 // True when a raw key (the bytes after its opening quote) is exactly `literal`. Reading past
 // a shorter key stays inside the padded buffer.
@@ -107,11 +58,6 @@ std::size_t raw_product_key(const char* raw) {
   }
 }
 
-enum DimensionKey : std::uint8_t { kWidth, kHeight, kDepth, kWeight, kDimensionKeyCount };
-constexpr std::array<std::string_view, kDimensionKeyCount> kDimensionKeys = {
-    "width_cm", "height_cm", "depth_cm", "weight_kg"};
-constexpr std::uint32_t kRequiredDimensionKeys = (1u << kDimensionKeyCount) - 1;
-
 std::size_t raw_dimension_key(const char* raw) {
   switch (raw[0]) {
     case 'w':
@@ -122,17 +68,6 @@ std::size_t raw_dimension_key(const char* raw) {
       return raw_key_is(raw, "height_cm") ? kHeight : kDimensionKeyCount;
     case 'd':
       return raw_key_is(raw, "depth_cm") ? kDepth : kDimensionKeyCount;
-    default:
-      return kDimensionKeyCount;
-  }
-}
-
-std::size_t dimension_key(std::string_view key) {
-  switch (key.size()) {
-    case 8:
-      return key == "width_cm" ? kWidth : key == "depth_cm" ? kDepth : kDimensionKeyCount;
-    case 9:
-      return key == "height_cm" ? kHeight : key == "weight_kg" ? kWeight : kDimensionKeyCount;
     default:
       return kDimensionKeyCount;
   }
