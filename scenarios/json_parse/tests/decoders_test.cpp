@@ -11,12 +11,14 @@ namespace {
 
 std::vector<Product> decode_both_and_compare(std::string json) {
   const std::vector<Product> typed = decode_typed(padded_view(json));
-  const iso::Value tree = decode_dynamic(padded_view(json));
+  iso::Value tree = decode_dynamic(padded_view(json));
   const std::vector<Product> dynamic = map_products(tree);
   EXPECT_EQ(typed.size(), dynamic.size());
   for (std::size_t i = 0; i < std::min(typed.size(), dynamic.size()); ++i) {
     EXPECT_EQ(typed[i], dynamic[i]) << "product " << i;
   }
+  // The path the scenario takes: the strings move out of the tree it drops.
+  EXPECT_EQ(map_products(std::move(tree)), dynamic);
   return typed;
 }
 
@@ -161,6 +163,22 @@ TEST_P(NotAProductList, BothDecodersReject) {
     EXPECT_NE(std::string(error.what()).find(GetParam().detail), std::string::npos) << error.what();
   }
   EXPECT_FALSE(try_map_products(tree).mapped);
+  // Taking the strings out of a document that turns out not to be a product list (for
+  // LaterElement, after a whole product) must leave it whole: it becomes the result instead of the products.
+  iso::Value taken = tree;
+  EXPECT_FALSE(try_take_products(taken).mapped);
+  EXPECT_EQ(taken, tree);
+}
+
+TEST(ProductMapping, TakingMovesTheStringsOutOfAMappedTree) {
+  std::string json = generate_catalog(5000, 3);
+  iso::Value tree = decode_dynamic(padded_view(json));
+  const std::vector<Product> copied = map_products(tree);
+  const MappingOutcome taken = try_take_products(tree);
+  ASSERT_TRUE(taken.mapped);
+  EXPECT_EQ(taken.products, copied);
+  EXPECT_TRUE(tree.as_list().front().at("description").as_string().empty())
+      << "the text moved, not copied";
 }
 
 #define PRODUCT_REST                                                                      \
@@ -184,7 +202,13 @@ INSTANTIATE_TEST_SUITE_P(
             "UnknownAvailability",
             R"([{"id": 1, "sku": "s", "name": "n", "price": 1, "availability": "soon", )" PRODUCT_REST
             "}]",
-            "soon"}),
+            "soon"},
+        // A whole product first, with texts past the short-string size, then a bad one.
+        Rejected{"LaterElement",
+                 R"([{"id": 1, "sku": "a sku long enough", "name": "a name long enough", )"
+                 R"("price": 1, "tags": ["a tag long enough"], )" PRODUCT_REST
+                 R"(}, {"id": 2, "sku": "s", "name": "n", "price": "1", )" PRODUCT_REST "}]",
+                 "element 1: key \"price\""}),
     [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace
