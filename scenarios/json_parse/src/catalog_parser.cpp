@@ -3,7 +3,9 @@
 #include <chrono>
 #include <utility>
 
+#include "json_parse/dynamic_decoder.hpp"
 #include "json_parse/product_mapping.hpp"
+#include "json_parse/typed_decoder.hpp"
 
 namespace json_parse {
 
@@ -17,17 +19,17 @@ std::int64_t steady_now_ns() noexcept {
       .count();
 }
 
-ParsedCatalog CatalogParser::parse(PaddedView body, DecoderKind kind, ParseStamps& stamps) {
+ParsedCatalog parse_catalog(PaddedView body, DecoderKind kind, ParseStamps& stamps) {
   ParsedCatalog result;
   stamps.started_ns = steady_now_ns();
   if (kind == DecoderKind::typed) {
-    result.products = typed_.decode(body);
+    result.products = decode_typed(body);
     result.mapped = true;
     stamps.decoded_ns = stamps.parsed_ns = steady_now_ns();
     return result;
   }
   {
-    iso::Value tree = dynamic_.decode(body);
+    iso::Value tree = decode_dynamic(body);  // the DOM is freed on return
     stamps.decoded_ns = steady_now_ns();
     MappingOutcome outcome = try_take_products(tree);
     result.mapped = outcome.mapped;

@@ -1,5 +1,7 @@
 #include "json_parse/sendable_body.hpp"
 
+#include <utility>
+
 namespace json_parse {
 
 PaddedView SendableBody::view() const {
@@ -12,6 +14,14 @@ SendableBody make_sendable_body(std::string_view json) {
   body.bytes.append(json);
   body.bytes.append(kJsonPadding, ' ');
   body.json_size = json.size();
+  return body;
+}
+
+SendableBody take_as_sendable_body(std::string&& json) {
+  SendableBody body;
+  body.json_size = json.size();
+  body.bytes = std::move(json);
+  body.bytes.append(kJsonPadding, ' ');
   return body;
 }
 

@@ -262,6 +262,24 @@ std::vector<Product> TypedDecoder::decode(PaddedView body) {
   return products;
 }
 
+std::size_t count_list_elements(PaddedView body) {
+  const simdjson::padded_string_view input(body.data(), body.size(), body.capacity());
+  ondemand::parser parser;
+  ondemand::document document;
+  if (const auto error = parser.iterate(input).get(document)) {
+    detail::throw_decode_error(error, body.text());
+  }
+  ondemand::array array;
+  if (const auto error = document.get_array().get(array)) {
+    detail::throw_decode_error(error, body.text(), std::nullopt, "the document should be a list");
+  }
+  std::size_t count = 0;
+  if (const auto error = array.count_elements().get(count)) {
+    detail::throw_decode_error(error, body.text());
+  }
+  return count;
+}
+
 std::vector<Product> decode_typed(PaddedView body) {
   return TypedDecoder().decode(body);
 }

@@ -213,3 +213,25 @@ INSTANTIATE_TEST_SUITE_P(
 
 }  // namespace
 }  // namespace json_parse
+
+namespace json_parse {
+namespace {
+
+TEST(CountListElements, CountsWhatTheTypedDecoderDecodesWithoutDecodingIt) {
+  std::string json = generate_catalog(20'000, 5);
+  EXPECT_EQ(count_list_elements(padded_view(json)), decode_typed(padded_view(json)).size());
+  std::string empty = "[]";
+  EXPECT_EQ(count_list_elements(padded_view(empty)), 0u);
+  std::string object = R"({"id": 1})";
+  try {
+    count_list_elements(padded_view(object));
+    ADD_FAILURE() << "counted an object";
+  } catch (const DecodeError& error) {
+    EXPECT_EQ(error.problem(), JsonProblem::not_a_product) << error.what();
+  }
+  std::string broken = "[1, 2";
+  EXPECT_THROW(count_list_elements(padded_view(broken)), DecodeError);
+}
+
+}  // namespace
+}  // namespace json_parse

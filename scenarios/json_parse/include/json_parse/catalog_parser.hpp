@@ -10,10 +10,8 @@
 
 #include "iso/sendable.hpp"
 #include "iso/value.hpp"
-#include "json_parse/dynamic_decoder.hpp"
 #include "json_parse/padded_body.hpp"
 #include "json_parse/product.hpp"
-#include "json_parse/typed_decoder.hpp"
 
 namespace json_parse {
 
@@ -46,21 +44,17 @@ ISO_SENDABLE(ParseStamps, started_ns, decoded_ns, parsed_ns);
 /// steady_clock now, in nanoseconds since its epoch: comparable between isolates (one process).
 std::int64_t steady_now_ns() noexcept;
 
-/// Keeps both decoders, so a persistent owner (the main isolate, a worker) reuses their parser
-/// buffers from one parse to the next, as a long-lived app would.
-class CatalogParser {
- public:
-  /// Parses `body` with `kind`, recording the steps in `stamps`.
-  /// typed: the products, or DecodeError as TypedDecoder::decode throws it (also for a
-  /// document that is not a product list).
-  /// dynamic: the tree is mapped to products and released; a document that is not a product
-  /// list is kept as the result instead (mapped == false). Throws DecodeError as
-  /// DynamicDecoder::decode does for text that is not JSON.
-  ParsedCatalog parse(PaddedView body, DecoderKind kind, ParseStamps& stamps);
-
- private:
-  TypedDecoder typed_;
-  DynamicDecoder dynamic_;
-};
+/// Parses `body` with `kind`, recording the steps in `stamps`.
+/// typed: the products, or DecodeError as TypedDecoder::decode throws it (also for a
+/// document that is not a product list).
+/// dynamic: the tree is mapped to products and released; a document that is not a product
+/// list is kept as the result instead (mapped == false). Throws DecodeError as
+/// DynamicDecoder::decode does for text that is not JSON.
+/// Each parse allocates its parser's buffers and frees them as soon as it is done with them
+/// (the DOM before the mapping starts): between parses an isolate holds no parser memory, as
+/// jsonDecode keeps no scratch between calls. simdjson sizes them to the body, about 14 bytes
+/// per body byte of address space of which the parse touches a few; kept warm on the main
+/// isolate and in each worker they were most of a run's peak memory.
+ParsedCatalog parse_catalog(PaddedView body, DecoderKind kind, ParseStamps& stamps);
 
 }  // namespace json_parse

@@ -26,5 +26,8 @@ ISO_SENDABLE(SendableBody, bytes, json_size);
 
 /// A body holding `json` and its padding (one copy of `json`). Throws std::bad_alloc.
 SendableBody make_sendable_body(std::string_view json);
+/// The same without the copy: `json`'s buffer becomes the body (it grows only when its capacity
+/// lacks the padding, as generate_catalog's never does).
+SendableBody take_as_sendable_body(std::string&& json);
 
 }  // namespace json_parse

@@ -36,6 +36,12 @@ class TypedDecoder {
 /// One-shot form with a fresh parser (allocates the parser's buffers on each call).
 std::vector<Product> decode_typed(PaddedView body);
 
+/// How many elements the document's top-level list holds, counted without building them (the
+/// parser's structural index is all it allocates). Throws DecodeError as decode() does for
+/// text that is not JSON, and not_a_product when the document is not a list. It does not check
+/// the elements: decode() may still reject one.
+std::size_t count_list_elements(PaddedView body);
+
 /// simdjson's version and the kernels the decoders run here, for the report's environment:
 /// "3.0.1, On-Demand built for fallback, stage 1 and DOM chosen at run time: icelake".
 /// On-Demand's navigation and number parsing are compiled for the build's baseline target

@@ -17,7 +17,7 @@ class MainRunner final : public RunnerBase {
     Timeline t;
     ParseStamps stamps;
     t.in_hand_ns = steady_now_ns();
-    ParsedCatalog catalog = parser_.parse(body_.view(), decoder_, stamps);
+    ParsedCatalog catalog = parse_catalog(body_.view(), decoder_, stamps);
     t.usable_ns = t.main_released_ns = steady_now_ns();
     t.entered_ns = t.in_hand_ns;
     t.decoded_ns = stamps.decoded_ns;
@@ -25,9 +25,6 @@ class MainRunner final : public RunnerBase {
     finish(std::move(catalog));
     co_return measurements_of(t);
   }
-
- private:
-  CatalogParser parser_;  // kept between parses, as an app keeps its decoder
 };
 
 }  // namespace

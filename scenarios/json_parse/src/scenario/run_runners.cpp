@@ -36,8 +36,7 @@ void take_far_side_and_copy_in(Timeline& t, const FarSideTimings& far) {
 ParseReply parse_in_new_isolate(const SendableBody& body, DecoderKind decoder) {
   ParseReply reply;
   reply.timings = entering();
-  CatalogParser parser;
-  reply.catalog = parser.parse(body.view(), decoder, reply.timings.stamps);
+  reply.catalog = parse_catalog(body.view(), decoder, reply.timings.stamps);
   return reply;
 }
 
@@ -45,8 +44,7 @@ ParseReply parse_in_new_isolate(const SendableBody& body, DecoderKind decoder) {
 FarSideTimings parse_and_send_back(const SendableBody& body, DecoderKind decoder,
                                    const iso::SendPort& results) {
   FarSideTimings timings = entering();
-  CatalogParser parser;
-  const ParsedCatalog catalog = parser.parse(body.view(), decoder, timings.stamps);
+  const ParsedCatalog catalog = parse_catalog(body.view(), decoder, timings.stamps);
   const iso::SendCost sent = results.send(catalog);
   timings.copy_out_ns = sent.copy.count();
   timings.copy_out_bytes = sent.bytes;
@@ -57,8 +55,7 @@ FarSideTimings parse_and_send_back(const SendableBody& body, DecoderKind decoder
 ComputeReply parse_for_compute(ComputeRequest request) {
   ComputeReply reply;
   reply.timings = entering();
-  CatalogParser parser;
-  reply.catalog = parser.parse(request.body.view(), request.decoder, reply.timings.stamps);
+  reply.catalog = parse_catalog(request.body.view(), request.decoder, reply.timings.stamps);
   reply.body = std::move(request.body);
   return reply;
 }

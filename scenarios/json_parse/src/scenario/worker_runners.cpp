@@ -21,11 +21,11 @@ namespace {
 
 /// Parses one request on the worker and answers it: products first, then the timings.
 template <class Request>
-void answer(CatalogParser& parser, std::int64_t entered_ns, const Request& request,
+void answer(std::int64_t entered_ns, const Request& request,
             PaddedView body) {
   FarSideTimings timings;
   timings.entered_ns = entered_ns;
-  const ParsedCatalog catalog = parser.parse(body, request.decoder, timings.stamps);
+  const ParsedCatalog catalog = parse_catalog(body, request.decoder, timings.stamps);
   const iso::SendCost sent = request.reply.send(catalog);
   timings.copy_out_ns = sent.copy.count();
   timings.copy_out_bytes = sent.bytes;
@@ -36,17 +36,16 @@ void answer(CatalogParser& parser, std::int64_t entered_ns, const Request& reque
 iso::Future<void> catalog_worker(iso::SendPort main_port) {
   iso::ReceivePort requests("json-parse worker requests");
   main_port.send(requests.send_port());
-  CatalogParser parser;  // kept between requests: the worker's decoders stay warm
   while (true) {
     iso::Message message = co_await requests.next();
     const std::int64_t entered_ns = steady_now_ns();
     if (message.is<ParseRequest>()) {
       const ParseRequest request = message.take<ParseRequest>();
-      answer(parser, entered_ns, request, request.body.view());
+      answer(entered_ns, request, request.body.view());
     } else if (message.is<TransferParseRequest>()) {
       TransferParseRequest request = message.take<TransferParseRequest>();
       const std::vector<std::uint8_t> bytes = request.body.materialize();
-      answer(parser, entered_ns, request,
+      answer(entered_ns, request,
              PaddedView(reinterpret_cast<const char*>(bytes.data()),
                         static_cast<std::size_t>(request.json_size), bytes.size()));
     }
