@@ -22,12 +22,13 @@
 namespace json_parse {
 namespace {
 
-/// Memory one byte of --size needs at once: the body held by every mode, the copies in flight,
-/// the products of every mode, and the decoders' buffers on the main isolate and both workers.
-/// Measured peaks (maximum resident set, both decoders, every mode, default repetitions):
-/// --size 50MB 2.89 GB, 58 times the size; --size 256MB 12.9 GB, 50 times. The guard adds a
+/// Memory one byte of --size needs at once: the body, the copies of it that compute and the
+/// worker hold and the one in flight, one parse's DOM, iso::Value tree and products, and what
+/// glibc keeps of each isolate thread's heap arena after its parses (freed, not returned).
+/// Measured peaks (maximum resident set, both decoders, every mode, -r 3):
+/// --size 32MB 914 MB, 28.5 times the size; --size 256MB 7.35 GB, 28.7 times. The guard adds a
 /// quarter to the larger (measure again with `/usr/bin/time -f %M` when the workload changes).
-constexpr std::uint64_t kMemoryPerCatalogByte = 72;
+constexpr std::uint64_t kMemoryPerCatalogByte = 36;
 
 using MakeRunner = std::unique_ptr<CatalogRunner> (*)(const CatalogWorkload&, DecoderKind,
                                                       ResultDisposer&);
@@ -181,9 +182,9 @@ std::vector<bench::OptionSpec> JsonParseScenario::options() {
   if (memory != 0) {
     bounds.max = memory / kMemoryPerCatalogByte;
     bounds.max_reason = fmt::format(
-        "a catalog needs about {} times its size in memory, the body and products of every mode "
-        "at once, and {} bytes are usable here (the least of RAM, the cgroup's limit and ulimit "
-        "-v)",
+        "a catalog needs about {} times its size in memory (its copies, one parse's tree and "
+        "products, and what each isolate's heap keeps of its parses), and {} bytes are usable "
+        "here (the least of RAM, the cgroup's limit and ulimit -v)",
         kMemoryPerCatalogByte, memory);
   }
   return {
