@@ -284,8 +284,8 @@ def test_memory_limit(cwd):
               f" {result.stderr!r}")
         if result.returncode != 0:
             one_line(result, where)
-    # json-parse peaked at 58 times --size (measured): 20 MB cannot fit 1 GiB and is refused
-    # before any work, not found out by an allocation failure mid-run.
+    # json-parse's address space peaked at 1.08 GB with --size 20MB (measured): 20 MB cannot fit
+    # 1 GiB and is refused before any work, not found out by an allocation failure mid-run.
     before = folder_listing(cwd)
     result = subprocess.run([BINARY, "json-parse", "--size", "20MB"] + FAST, cwd=cwd,
                             capture_output=True, text=True, timeout=240,
