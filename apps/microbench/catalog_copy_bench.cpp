@@ -25,8 +25,8 @@ namespace {
 void CatalogCopy2MB(benchmark::State& state) {
   std::string body = json_parse::generate_catalog(2'000'000, 42);
   json_parse::ParseStamps stamps;
-  const json_parse::ParsedCatalog catalog =
-      json_parse::parse_catalog(json_parse::padded_view(body), json_parse::DecoderKind::typed, stamps);
+  const json_parse::ParsedCatalog catalog = json_parse::parse_catalog(
+      json_parse::padded_view(body), json_parse::DecoderKind::typed, stamps);
   iso::HeapAccount* receiver = iso::detail::new_heap_account();
 
   std::optional<json_parse::ParsedCatalog> plain_copy;

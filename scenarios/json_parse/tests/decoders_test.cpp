@@ -164,7 +164,8 @@ TEST_P(NotAProductList, BothDecodersReject) {
   }
   EXPECT_FALSE(try_map_products(tree).mapped);
   // Taking the strings out of a document that turns out not to be a product list (for
-  // LaterElement, after a whole product) must leave it whole: it becomes the result instead of the products.
+  // LaterElement, after a whole product) must leave it whole: it becomes the result instead of the
+  // products.
   iso::Value taken = tree;
   EXPECT_FALSE(try_take_products(taken).mapped);
   EXPECT_EQ(taken, tree);

@@ -29,8 +29,8 @@ class MainRunner final : public RunnerBase {
 
 }  // namespace
 
-std::unique_ptr<CatalogRunner> make_main_runner(const CatalogWorkload& workload, DecoderKind decoder,
-                                                ResultDisposer& disposer) {
+std::unique_ptr<CatalogRunner> make_main_runner(const CatalogWorkload& workload,
+                                                DecoderKind decoder, ResultDisposer& disposer) {
   return std::make_unique<MainRunner>(workload, decoder, disposer);
 }
 

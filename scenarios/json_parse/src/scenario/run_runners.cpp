@@ -146,13 +146,13 @@ std::unique_ptr<CatalogRunner> make_run_runner(const CatalogWorkload& workload, 
   return std::make_unique<RunRunner>(workload, decoder, disposer);
 }
 
-std::unique_ptr<CatalogRunner> make_run_send_runner(const CatalogWorkload& workload, DecoderKind decoder,
-                                                    ResultDisposer& disposer) {
+std::unique_ptr<CatalogRunner> make_run_send_runner(const CatalogWorkload& workload,
+                                                    DecoderKind decoder, ResultDisposer& disposer) {
   return std::make_unique<RunSendRunner>(workload, decoder, disposer);
 }
 
-std::unique_ptr<CatalogRunner> make_compute_runner(const CatalogWorkload& workload, DecoderKind decoder,
-                                                   ResultDisposer& disposer) {
+std::unique_ptr<CatalogRunner> make_compute_runner(const CatalogWorkload& workload,
+                                                   DecoderKind decoder, ResultDisposer& disposer) {
   return std::make_unique<ComputeRunner>(workload, decoder, disposer);
 }
 

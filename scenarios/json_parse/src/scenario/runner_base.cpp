@@ -12,10 +12,10 @@ void RunnerBase::finish(ParsedCatalog&& catalog) {
   // fail the run, not be measured as a success.
   const bool product_list = workload_.skipped_reason.empty();
   if (catalog.mapped != product_list || catalog.products.size() != workload_.products) {
-    throw std::runtime_error(fmt::format(
-        "json-parse: a {} parse made {} {} where the workload holds {} products", to_string(decoder_),
-        catalog.products.size(), catalog.mapped ? "products" : "unmapped values",
-        workload_.products));
+    throw std::runtime_error(
+        fmt::format("json-parse: a {} parse made {} {} where the workload holds {} products",
+                    to_string(decoder_), catalog.products.size(),
+                    catalog.mapped ? "products" : "unmapped values", workload_.products));
   }
   if (keeps_last_) {
     disposer_.dispose(std::exchange(last_, std::move(catalog)));

@@ -39,17 +39,17 @@ class RunnerBase : public CatalogRunner {
   ParsedCatalog last_;
 };
 
-std::unique_ptr<CatalogRunner> make_main_runner(const CatalogWorkload& workload, DecoderKind decoder,
-                                                ResultDisposer& disposer);
+std::unique_ptr<CatalogRunner> make_main_runner(const CatalogWorkload& workload,
+                                                DecoderKind decoder, ResultDisposer& disposer);
 std::unique_ptr<CatalogRunner> make_run_runner(const CatalogWorkload& workload, DecoderKind decoder,
                                                ResultDisposer& disposer);
-std::unique_ptr<CatalogRunner> make_run_send_runner(const CatalogWorkload& workload, DecoderKind decoder,
-                                                    ResultDisposer& disposer);
-std::unique_ptr<CatalogRunner> make_compute_runner(const CatalogWorkload& workload, DecoderKind decoder,
-                                                   ResultDisposer& disposer);
-std::unique_ptr<CatalogRunner> make_worker_runner(const CatalogWorkload& workload, DecoderKind decoder,
-                                                  ResultDisposer& disposer);
-std::unique_ptr<CatalogRunner> make_transfer_runner(const CatalogWorkload& workload, DecoderKind decoder,
-                                                    ResultDisposer& disposer);
+std::unique_ptr<CatalogRunner> make_run_send_runner(const CatalogWorkload& workload,
+                                                    DecoderKind decoder, ResultDisposer& disposer);
+std::unique_ptr<CatalogRunner> make_compute_runner(const CatalogWorkload& workload,
+                                                   DecoderKind decoder, ResultDisposer& disposer);
+std::unique_ptr<CatalogRunner> make_worker_runner(const CatalogWorkload& workload,
+                                                  DecoderKind decoder, ResultDisposer& disposer);
+std::unique_ptr<CatalogRunner> make_transfer_runner(const CatalogWorkload& workload,
+                                                    DecoderKind decoder, ResultDisposer& disposer);
 
 }  // namespace json_parse

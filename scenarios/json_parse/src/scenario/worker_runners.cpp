@@ -21,8 +21,7 @@ namespace {
 
 /// Parses one request on the worker and answers it: products first, then the timings.
 template <class Request>
-void answer(std::int64_t entered_ns, const Request& request,
-            PaddedView body) {
+void answer(std::int64_t entered_ns, const Request& request, PaddedView body) {
   FarSideTimings timings;
   timings.entered_ns = entered_ns;
   const ParsedCatalog catalog = parse_catalog(body, request.decoder, timings.stamps);
@@ -200,13 +199,13 @@ class TransferRunner final : public RunnerBase {
 
 }  // namespace
 
-std::unique_ptr<CatalogRunner> make_worker_runner(const CatalogWorkload& workload, DecoderKind decoder,
-                                                  ResultDisposer& disposer) {
+std::unique_ptr<CatalogRunner> make_worker_runner(const CatalogWorkload& workload,
+                                                  DecoderKind decoder, ResultDisposer& disposer) {
   return std::make_unique<WorkerRunner>(workload, decoder, disposer);
 }
 
-std::unique_ptr<CatalogRunner> make_transfer_runner(const CatalogWorkload& workload, DecoderKind decoder,
-                                                    ResultDisposer& disposer) {
+std::unique_ptr<CatalogRunner> make_transfer_runner(const CatalogWorkload& workload,
+                                                    DecoderKind decoder, ResultDisposer& disposer) {
   return std::make_unique<TransferRunner>(workload, decoder, disposer);
 }
 
