@@ -7,6 +7,7 @@
 
 #include "bench/frames/filmstrip.hpp"
 #include "output/abandon.hpp"
+#include "output/progress_text.hpp"
 
 namespace isolate_bench {
 
@@ -31,18 +32,12 @@ void ProgressLine::update(const bench::Progress& p) noexcept {
   if (!begin_progress_draw()) return;
   drawn_ = true;
   try {
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-    std::string line = fmt::format("[{}/{}] {} · {}{} · {:.0f} s", p.step, p.total, p.mode,
-                                   p.parameter_set, p.warmup ? " (warm-up)" : "", elapsed);
     // A line longer than the terminal would wrap, and "\r" would then erase only its end.
-    const std::size_t columns = bench::detect_filmstrip_style(stream_, true).width;
-    std::size_t kept = 0, used = 0;
-    for (; kept < line.size(); ++kept) {
-      if ((static_cast<unsigned char>(line[kept]) & 0xC0) == 0x80) continue;
-      if (++used >= columns) break;
-    }
-    line.resize(kept);
+    const auto style = bench::detect_filmstrip_style(stream_, true);
+    const std::string line = progress_text(
+        p, std::chrono::steady_clock::now() - started_,
+        style.width > 1 ? style.width - 1 : 1,  // the cursor's column after the text
+        style.unicode);
     fmt::print(stream_, "\r\033[K{}", line);
     std::fflush(stream_);
   } catch (...) {

@@ -131,12 +131,17 @@ class JsonWriter final : public ReportWriter {
       parameters.emplace_back(p.key, parameter_value(p.value));
     std::vector<std::string> modes;
     for (const auto& mode : set.modes) modes.push_back(mode_result(result, set, mode));
+    std::vector<std::string> conclusions, further;
+    for (const auto& sentence : set.conclusions) conclusions.push_back(json_quote(sentence));
+    for (const auto& sentence : set.further_conclusions) further.push_back(json_quote(sentence));
     return object({{"label", json_quote(set.parameters.label)},
                    {"parameters", object(parameters, indent)},
                    {"rounds", std::to_string(set.rounds)},
                    {"stop", json_quote(bench::stop_reason_name(set.stop))},
                    {"measuring_time_ns", std::to_string(set.measuring_time.count())},
-                   {"modes", array(modes, indent)}},
+                   {"modes", array(modes, indent)},
+                   {"conclusions", array(conclusions, indent)},
+                   {"further_conclusions", array(further, indent)}},
                   indent);
   }
 

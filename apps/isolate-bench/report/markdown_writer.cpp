@@ -1,5 +1,6 @@
 // GitHub-flavoured Markdown: the terminal report's compact shape (a table a doc can paste, the
-// filmstrips in its rows), no colour; with --details the full breakdown follows.
+// filmstrips in its rows, the set's first conclusions as a list under it), no colour; with
+// --details the full breakdown follows.
 
 #include <fmt/format.h>
 
@@ -45,13 +46,12 @@ class MarkdownWriter final : public ReportWriter {
       tables.push_back(build_compact_table(result, set, false));
       out += fmt::format("\n### {}\n\n", tables.back().heading);
       out += render_compact(tables.back());
+      out += render_sentences(set.conclusions);
     }
     out += "\n";
     for (const auto& line : compact_footer(result, tables, false, compressed(result)))
       out += markdown_cell(line) + "\n\n";
-    if (!result.conclusions.empty()) {
-      for (const auto& sentence : result.conclusions) out += "- " + sentence + "\n";
-    }
+    out += render_sentences(result.conclusions, /*after_blank=*/false);
     if (details_) out += render_details(result);
     out += "\n";
     for (const auto& [name, value] : describe_environment(result)) {
@@ -61,6 +61,15 @@ class MarkdownWriter final : public ReportWriter {
   }
 
  private:
+  /// A list, after a blank line when `after_blank` (a list right under a table would join it).
+  static std::string render_sentences(const std::vector<std::string>& sentences,
+                                      bool after_blank = true) {
+    if (sentences.empty()) return {};
+    std::string out = after_blank ? "\n" : "";
+    for (const auto& sentence : sentences) out += "- " + sentence + "\n";
+    return out;
+  }
+
   static std::string render_compact(const CompactTable& table) {
     std::vector<std::string> header{"mode"};
     std::string rule = "|---|";
@@ -102,6 +111,7 @@ class MarkdownWriter final : public ReportWriter {
         out += "\n";
       }
       for (const auto& note : table.footnotes) out += "\n" + markdown_cell(note) + "\n";
+      out += render_sentences(set.further_conclusions);
     }
     out += "\nFrames of the median repetition of each mode (one cell per VSync):\n\n```\n";
     const bench::FilmstripStyle style{76, true, false};

@@ -1,8 +1,9 @@
 // The terminal report (fmt): what a person reads right after a run. By default the compact
-// table of each parameter set (one row per mode, its filmstrip in the row), a few footer lines,
-// the conclusions and the environment: the first screen tells the story. With --details the
-// full breakdown follows (every metric by mode, the unstable figures by name, each filmstrip
-// with its legend).
+// table of each parameter set (one row per mode, its filmstrip in the row) with its first
+// conclusions right under it, a few footer lines, the conclusions that compare the sets and the
+// environment: the first screen tells the story. With --details the full breakdown follows
+// (every metric by mode, each set's further conclusions, the unstable figures by name, each
+// filmstrip with its legend).
 
 #include <fmt/format.h>
 
@@ -54,15 +55,13 @@ class TableWriter final : public ReportWriter {
       tables.push_back(build_compact_table(result, set, ascii));
       out += "\n" + paint(wrap(tables.back().heading, width()), kBold);
       out += render_compact(tables.back(), compressed);
+      out += render_sentences(set.conclusions);
     }
     out += "\n";
     for (const auto& line : compact_footer(result, tables, ascii, compressed)) {
       out += wrap(line, width());
     }
-    if (!result.conclusions.empty()) {
-      out += "\n";
-      for (const auto& sentence : result.conclusions) out += wrap(sentence, width());
-    }
+    if (!result.conclusions.empty()) out += "\n" + render_sentences(result.conclusions);
     if (details_) out += render_details(result, ascii);
     out += "\n" + render_environment(result);
     return out;
@@ -70,6 +69,15 @@ class TableWriter final : public ReportWriter {
 
  private:
   std::size_t width() const { return std::max<std::size_t>(style_.width, 40); }
+
+  /// Sentences as a list, each wrapped under its bullet so a reader sees where one ends.
+  std::string render_sentences(const std::vector<std::string>& sentences) const {
+    std::string out;
+    for (const auto& sentence : sentences) {
+      out += wrap(sentence, width(), style_.unicode ? "• " : "- ", "  ");
+    }
+    return out;
+  }
 
   std::string paint(const std::string& text, const char* colour) const {
     if (!style_.color || text.empty()) return text;
@@ -205,6 +213,7 @@ class TableWriter final : public ReportWriter {
     for (const auto& set : result.parameter_sets) {
       out += "\n" + paint(wrap("Details: " + set.parameters.label, width()), kBold);
       out += render_table(build_summary_table(result, set, ascii));
+      out += render_sentences(set.further_conclusions);
     }
     out += "\n" + wrap(
                       "Frames: one cell per VSync of the repetition's window (lead-in, work, "

@@ -246,7 +246,9 @@ TEST(ImageCompressScenario, AFullRunConcludesInSentences) {
   EXPECT_EQ(result.output_files[0].path, dir / "image-compress-32x16-zlib-6.png");
   EXPECT_FALSE(fs::exists(dir));
   std::string all;
-  for (const auto& sentence : result.conclusions) all += sentence + "\n";
+  for (const auto& set : result.parameter_sets) {
+    for (const auto& sentence : set.conclusions) all += sentence + "\n";
+  }
   EXPECT_NE(all.find("Its PNG goes to " + (dir / "image-compress-32x16-zlib-6.png").string() +
                      " with the reports."),
             std::string::npos)

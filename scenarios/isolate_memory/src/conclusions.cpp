@@ -82,17 +82,19 @@ std::string returned_sentence(const CountPoint& point, const bench::ParameterRes
 
 }  // namespace
 
-std::vector<std::string> IsolateMemoryScenario::conclusions(
+bench::Conclusions IsolateMemoryScenario::conclusions(
     const bench::ScenarioResult& result) const {
-  std::vector<std::string> sentences;
-  for (const auto& set : result.parameter_sets) {
+  bench::Conclusions conclusions;
+  conclusions.per_set.resize(result.parameter_sets.size());
+  for (std::size_t i = 0; i < result.parameter_sets.size(); ++i) {
+    const auto& set = result.parameter_sets[i];
     const CountPoint& point = points().at(set.index);
     for (auto sentence : {isolate_sentence(point, set), returned_sentence(point, set, "isolate"),
                           returned_sentence(point, set, "thread")}) {
-      if (!sentence.empty()) sentences.push_back(std::move(sentence));
+      if (!sentence.empty()) conclusions.add(i, std::move(sentence));
     }
   }
-  return sentences;
+  return conclusions;
 }
 
 }  // namespace isolate_memory

@@ -34,7 +34,7 @@ class IsolateMemoryScenario final : public bench::ScenarioOf<CountPoint> {
   std::vector<bench::ModeSpec> modes() const override;
   std::vector<bench::MetricSpec> metrics() const override;
   std::vector<bench::ParameterSpec> parameter_specs() const override;
-  std::vector<std::string> conclusions(const bench::ScenarioResult& result) const override;
+  bench::Conclusions conclusions(const bench::ScenarioResult& result) const override;
 
   std::vector<std::int64_t>& counts() { return counts_; }
 

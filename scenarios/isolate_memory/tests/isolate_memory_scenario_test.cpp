@@ -74,8 +74,9 @@ TEST(IsolateMemoryScenario, ConclusionsCompareWithTheDocumentAndSayWhatWasReturn
   run.lead_out_frames = 0;
   scenario.prepare(run);
   const auto result = bench::run_scenario_on_main_isolate(scenario, run, bench::Environment{});
+  const auto& sentences = result.parameter_sets.front().conclusions;  // under its table
   auto mentions = [&](std::string_view text) {
-    return std::any_of(result.conclusions.begin(), result.conclusions.end(),
+    return std::any_of(sentences.begin(), sentences.end(),
                        [&](const std::string& s) { return s.find(text) != std::string::npos; });
   };
   EXPECT_TRUE(mentions("4 idle isolates: each costs"));

@@ -65,7 +65,7 @@ class Conclusions : public ::testing::Test {
     result.setup_metrics = scenario_->setup_metrics();
     result.parameter_sets = std::move(sets);
     bench::summarize_result(result);
-    return json_parse_conclusions(result, points_);
+    return json_parse_conclusions(result, points_).all();
   }
 
   static bool any_contains(const std::vector<std::string>& sentences, const std::string& part) {

@@ -54,27 +54,24 @@ bool about_two_mb(std::uint64_t size) {
   return size >= 1'900'000 && size <= 2'200'000;  // 2 MB or 2 MiB
 }
 
-std::optional<std::string> two_mb_string_sentence(const std::vector<Point>& points,
-                                                  const bench::ScenarioResult& result) {
-  for (const auto& set : result.parameter_sets) {
-    const Point& point = points.at(set.index);
-    if (point.kind != Kind::string || !about_two_mb(point.size)) continue;
-    const auto copy = median(set, "copy", k::latency);
-    if (!copy) return std::nullopt;
-    const double ms = *copy / 1e6;
-    const char* verdict = ms < 1 ? "below" : ms <= 3 ? "inside" : "above";
-    std::string text = fmt::format(
-        "The document says sending a 2MB string costs ~1-3 ms each way; here a {} string by copy "
-        "takes {} one way, {} that range",
-        bench::describe_size(point.size), format_duration_ns(*copy), verdict);
-    if (const auto share = median(set, "share", k::latency)) {
-      text += fmt::format(", and by share {}, whatever its size", format_duration_ns(*share));
-    }
-    return text +
-           " (a desktop core copies memory faster than a phone's, and the copy here is a "
-           "memcpy-like string copy, not the Dart VM's serializer).";
+/// The document's 2 MB string figure beside a set that sends about 2 MB of string by copy.
+std::optional<std::string> two_mb_string_sentence(const Point& point,
+                                                  const bench::ParameterResult& set) {
+  if (point.kind != Kind::string || !about_two_mb(point.size)) return std::nullopt;
+  const auto copy = median(set, "copy", k::latency);
+  if (!copy) return std::nullopt;
+  const double ms = *copy / 1e6;
+  const char* verdict = ms < 1 ? "below" : ms <= 3 ? "inside" : "above";
+  std::string text = fmt::format(
+      "The document says sending a 2MB string costs ~1-3 ms each way; here a {} string by copy "
+      "takes {} one way, {} that range",
+      bench::describe_size(point.size), format_duration_ns(*copy), verdict);
+  if (const auto share = median(set, "share", k::latency)) {
+    text += fmt::format(", and by share {}, whatever its size", format_duration_ns(*share));
   }
-  return std::nullopt;
+  return text +
+         " (a desktop core copies memory faster than a phone's, and the copy here is a "
+         "memcpy-like string copy, not the Dart VM's serializer).";
 }
 
 std::optional<std::string> objects_sentence(const std::vector<Point>& points,
@@ -143,18 +140,29 @@ std::vector<std::string> flat_sentences(const std::vector<Point>& points,
 
 }  // namespace
 
-std::vector<std::string> build_conclusions(const std::vector<Point>& points,
-                                           const bench::ScenarioResult& result) {
-  std::vector<std::string> sentences;
-  for (const auto& set : result.parameter_sets) {
-    sentences.push_back(set_sentence(points.at(set.index), set));
+bench::Conclusions build_conclusions(const std::vector<Point>& points,
+                                     const bench::ScenarioResult& result) {
+  // Under each set's table: every way's one-way time next to the floor, and the document's
+  // 2 MB figure where the set sends about that much; after every table, how the ways grow
+  // with the number of objects and the size.
+  bench::Conclusions conclusions;
+  conclusions.per_set.resize(result.parameter_sets.size());
+  bool two_mb_told = false;
+  for (std::size_t i = 0; i < result.parameter_sets.size(); ++i) {
+    const auto& set = result.parameter_sets[i];
+    const Point& point = points.at(set.index);
+    conclusions.add(i, set_sentence(point, set));
+    if (two_mb_told) continue;
+    if (auto sentence = two_mb_string_sentence(point, set)) {
+      conclusions.add(i, *sentence);
+      two_mb_told = true;
+    }
   }
-  if (auto sentence = two_mb_string_sentence(points, result)) sentences.push_back(*sentence);
   for (const Kind kind : {Kind::objects, Kind::value}) {
-    if (auto sentence = objects_sentence(points, result, kind)) sentences.push_back(*sentence);
+    if (auto sentence = objects_sentence(points, result, kind)) conclusions.run.push_back(*sentence);
   }
-  for (auto& sentence : flat_sentences(points, result)) sentences.push_back(std::move(sentence));
-  return sentences;
+  for (auto& sentence : flat_sentences(points, result)) conclusions.run.push_back(std::move(sentence));
+  return conclusions;
 }
 
 }  // namespace messages

@@ -223,7 +223,7 @@ std::unique_ptr<bench::ModeRunner> MessagesScenario::make_runner_for(const bench
   return messages::make_runner(mode.name, point);
 }
 
-std::vector<std::string> MessagesScenario::conclusions(const bench::ScenarioResult& result) const {
+bench::Conclusions MessagesScenario::conclusions(const bench::ScenarioResult& result) const {
   return build_conclusions(points(), result);
 }
 

@@ -92,7 +92,7 @@ class MessagesScenario final : public bench::ScenarioOf<Point> {
   std::vector<bench::ModeSpec> modes() const override;
   std::vector<bench::MetricSpec> metrics() const override;
   std::vector<bench::ParameterSpec> parameter_specs() const override;
-  std::vector<std::string> conclusions(const bench::ScenarioResult& result) const override;
+  bench::Conclusions conclusions(const bench::ScenarioResult& result) const override;
   /// Every way but transfer for --kind objects and value: a transfer moves byte buffers.
   bool runs_by_default(const bench::ModeSpec& mode) const override;
 
@@ -110,7 +110,7 @@ class MessagesScenario final : public bench::ScenarioOf<Point> {
 };
 
 /// The sentences under the table, from `result`'s medians; `points` are the run's points.
-std::vector<std::string> build_conclusions(const std::vector<Point>& points,
-                                           const bench::ScenarioResult& result);
+bench::Conclusions build_conclusions(const std::vector<Point>& points,
+                                     const bench::ScenarioResult& result);
 
 }  // namespace messages

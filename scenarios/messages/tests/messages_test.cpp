@@ -207,7 +207,7 @@ TEST(MessagesConclusions, TheTwoMegabyteStringAgainstTheDocument) {
                  mode_with("share", i == 0 ? 4'000 : 5'000)};
     result.parameter_sets.push_back(set);
   }
-  const auto sentences = build_conclusions(points, result);
+  const auto sentences = build_conclusions(points, result).all();
   EXPECT_TRUE(any_contains(sentences, "takes 500")) << sentences.at(2);
   EXPECT_TRUE(any_contains(sentences, "below that range"));
   EXPECT_TRUE(any_contains(sentences, "share: 4"));
@@ -230,7 +230,7 @@ TEST(MessagesConclusions, TenThousandObjectsAgainstAHundred) {
                  mode_with("copy", i == 0 ? 10'000 : 450'000)};
     result.parameter_sets.push_back(set);
   }
-  const auto sentences = build_conclusions(points, result);
+  const auto sentences = build_conclusions(points, result).all();
   EXPECT_TRUE(any_contains(sentences, "100 products take 10")) << sentences.at(2);
   EXPECT_TRUE(any_contains(sentences, "45x the time for 100x the objects")) << sentences.at(2);
   EXPECT_TRUE(any_contains(sentences, "1.5x the structs' copy constructor")) << sentences.at(2);
@@ -251,7 +251,7 @@ TEST(MessagesConclusions, RoundTripsSitBesideTwoPlainCopies) {
   }
   bench::ScenarioResult result;
   result.parameter_sets.push_back(set);
-  const auto sentences = build_conclusions(points, result);
+  const auto sentences = build_conclusions(points, result).all();
   EXPECT_TRUE(any_contains(sentences,
                            "there and back: copy 9 µs, share 7 µs (two plain copies: "
                            "200 ns)"))
@@ -269,7 +269,7 @@ TEST(MessagesConclusions, TenThousandValueProductsAgainstTheTreesCopyConstructor
                  mode_with("copy", i == 0 ? 20'000 : 800'000)};
     result.parameter_sets.push_back(set);
   }
-  const auto sentences = build_conclusions(points, result);
+  const auto sentences = build_conclusions(points, result).all();
   EXPECT_TRUE(any_contains(sentences, "100 products as an iso::Value tree take 20"));
   EXPECT_TRUE(any_contains(sentences, "2.0x the iso::Value tree's copy constructor"));
 }

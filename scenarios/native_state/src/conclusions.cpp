@@ -81,19 +81,21 @@ std::string local_sentence(const StatePoint& point, const bench::ParameterResult
 
 }  // namespace
 
-std::vector<std::string> NativeStateScenario::conclusions(
+bench::Conclusions NativeStateScenario::conclusions(
     const bench::ScenarioResult& result) const {
-  std::vector<std::string> sentences;
-  for (const auto& set : result.parameter_sets) {
+  bench::Conclusions conclusions;
+  conclusions.per_set.resize(result.parameter_sets.size());
+  for (std::size_t i = 0; i < result.parameter_sets.size(); ++i) {
+    const auto& set = result.parameter_sets[i];
     const StatePoint& point = points().at(set.index);
     for (auto sentence :
          {racy_sentence(point, set), fix_sentence(point, set, "native-mutex", "the mutex fix"),
           fix_sentence(point, set, "native-atomic", "the atomic fix"),
           local_sentence(point, set)}) {
-      if (!sentence.empty()) sentences.push_back(std::move(sentence));
+      if (!sentence.empty()) conclusions.add(i, std::move(sentence));
     }
   }
-  return sentences;
+  return conclusions;
 }
 
 }  // namespace native_state

@@ -44,7 +44,7 @@ class NativeStateScenario final : public bench::ScenarioOf<StatePoint> {
   std::vector<bench::ModeSpec> modes() const override;
   std::vector<bench::MetricSpec> metrics() const override;
   std::vector<bench::ParameterSpec> parameter_specs() const override;
-  std::vector<std::string> conclusions(const bench::ScenarioResult& result) const override;
+  bench::Conclusions conclusions(const bench::ScenarioResult& result) const override;
 
   NativeStateSettings& settings() { return settings_; }
 

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "bench/harness/frame_metrics.hpp"
+#include "bench/harness/offload_answer.hpp"
 #include "bench/harness/statistics.hpp"
 #include "bench/harness/units.hpp"
 #include "offload_scenario.hpp"
@@ -306,12 +307,25 @@ std::string document_sentence(const std::vector<WorkPoint>& points, const Payloa
 
 }  // namespace
 
-std::vector<std::string> build_conclusions(const std::vector<WorkPoint>& points,
-                                           const bench::ScenarioResult& result,
-                                           double rounds_per_ns) {
-  std::vector<std::string> sentences;
+bench::Conclusions build_conclusions(const std::vector<WorkPoint>& points,
+                                     const bench::ScenarioResult& result, double rounds_per_ns) {
+  // Under each work size's table, whether to offload it; after every table, the sweep: where
+  // `main` starts dropping frames, what `run` and `worker` add and where each is worth it,
+  // chunking, and the document's rule of thumb against this run.
+  bench::Conclusions conclusions;
+  conclusions.per_set.resize(result.parameter_sets.size());
+  bench::OffloadQuestion question;
+  question.offloads = {"run", "worker"};
+  question.main_busy = k::main_busy;
+  for (std::size_t i = 0; i < result.parameter_sets.size(); ++i) {
+    const auto& set = result.parameter_sets[i];
+    question.did = "did " + duration(points.at(set.index).work) + " of work";
+    if (auto answer = bench::offload_answer(result, set, question)) {
+      conclusions.add(i, points.at(set.index).label() + ": " + *answer);
+    }
+  }
   for (const auto& group : group_by_payload(points, result)) {
-    sentences.push_back(calibration_sentence(points, group, rounds_per_ns));
+    conclusions.run.push_back(calibration_sentence(points, group, rounds_per_ns));
     for (auto sentence :
          {threshold_sentence(points, group, result),
           offload_sentence(points, group, "run",
@@ -321,11 +335,11 @@ std::vector<std::string> build_conclusions(const std::vector<WorkPoint>& points,
                            "the request and the reply copied by message; its one-off spawn "
                            "excluded"),
           chunked_sentence(points, group)}) {
-      if (sentence) sentences.push_back(std::move(*sentence));
+      if (sentence) conclusions.run.push_back(std::move(*sentence));
     }
-    sentences.push_back(document_sentence(points, group, result));
+    conclusions.run.push_back(document_sentence(points, group, result));
   }
-  return sentences;
+  return conclusions;
 }
 
 }  // namespace offload

@@ -192,7 +192,7 @@ std::unique_ptr<bench::ModeRunner> OffloadScenario::make_runner_for(const bench:
   return mode_table().make(mode.name)(point);
 }
 
-std::vector<std::string> OffloadScenario::conclusions(const bench::ScenarioResult& result) const {
+bench::Conclusions OffloadScenario::conclusions(const bench::ScenarioResult& result) const {
   return build_conclusions(points(), result, rounds_per_ns_);
 }
 

@@ -68,7 +68,7 @@ class OffloadScenario final : public bench::ScenarioOf<WorkPoint> {
   std::vector<bench::MetricSpec> metrics() const override;
   std::vector<bench::MetricSpec> setup_metrics() const override;
   std::vector<bench::ParameterSpec> parameter_specs() const override;
-  std::vector<std::string> conclusions(const bench::ScenarioResult& result) const override;
+  bench::Conclusions conclusions(const bench::ScenarioResult& result) const override;
 
   OffloadSettings& settings() { return settings_; }
   /// Rounds per nanosecond the run used (measured in prepare() unless set).
@@ -86,8 +86,7 @@ class OffloadScenario final : public bench::ScenarioOf<WorkPoint> {
 
 /// The sentences under the table, from `result`'s medians; `points` are the run's points
 /// (indexed by ParameterResult::index).
-std::vector<std::string> build_conclusions(const std::vector<WorkPoint>& points,
-                                           const bench::ScenarioResult& result,
-                                           double rounds_per_ns);
+bench::Conclusions build_conclusions(const std::vector<WorkPoint>& points,
+                                     const bench::ScenarioResult& result, double rounds_per_ns);
 
 }  // namespace offload

@@ -84,7 +84,7 @@ TEST(OffloadConclusions, NameTheSmallestWorkAtWhichMainDropsFramesWhateverTheOrd
                             {10ms, 0, 1, 0},
                             {16ms, 0, 1, 1},
                             {5ms, 0, 0, 0}});
-  const std::string text = all_of(build_conclusions(s.points, s.result, 1.25));
+  const std::string text = all_of(build_conclusions(s.points, s.result, 1.25).all());
   EXPECT_NE(text.find("At 60 fps with 2 ms of UI work per frame, `main` starts dropping frames at "
                       "33 ms of work (it took 33.7 ms, and dropped 1 frame: medians); at 16 ms it "
                       "dropped none; frames turn janky from 10 ms"),
@@ -116,7 +116,7 @@ TEST(OffloadConclusions, NameTheSmallestWorkAtWhichMainDropsFramesWhateverTheOrd
 
 TEST(OffloadConclusions, SayWhenMainDroppedNoFrameAtAnyWork) {
   const auto s = synthetic({{1ms, 0, 0, 0}, {5ms, 0, 0, 0}, {16ms, 0, 1, 0}});
-  const std::string text = all_of(build_conclusions(s.points, s.result, 1));
+  const std::string text = all_of(build_conclusions(s.points, s.result, 1).all());
   EXPECT_NE(text.find("`main` dropped no frame up to 16 ms of work, the largest measured; frames "
                       "turn janky from 16 ms"),
             std::string::npos)
@@ -133,7 +133,7 @@ TEST(OffloadConclusions, SayWhenMainDroppedNoFrameAtAnyWork) {
 
 TEST(OffloadConclusions, AThresholdAtTheSmallestWorkSaysSo) {
   const auto s = synthetic({{2ms, 1, 0, 0}, {10ms, 2, 0, 0}});
-  const std::string text = all_of(build_conclusions(s.points, s.result, 1));
+  const std::string text = all_of(build_conclusions(s.points, s.result, 1).all());
   EXPECT_NE(text.find("starts dropping frames at 2 ms of work"), std::string::npos) << text;
   EXPECT_NE(text.find("that is the smallest work measured"), std::string::npos) << text;
   EXPECT_NE(text.find("\"under 5 ms, not worth it\" does not hold here: `main` drops frames "
@@ -150,7 +150,7 @@ TEST(OffloadConclusions, AThresholdAtTheSmallestWorkSaysSo) {
 TEST(OffloadConclusions, AnOverheadAboveTheDocumentsHalfMillisecondIsExplained) {
   auto s = synthetic({{1ms, 0, 0, 0}, {33ms, 1, 0, 0}}, true, 1.5e6);
   s.result.environment.load_average_1m = 3.5;
-  const std::string text = all_of(build_conclusions(s.points, s.result, 1));
+  const std::string text = all_of(build_conclusions(s.points, s.result, 1).all());
   EXPECT_NE(text.find("`run` costs 1.5 ms per call here (its fastest 1.5 ms), 30.0 % of a 5 ms "
                       "job, and `worker` 50 µs: not below the document's ~0.5 ms"),
             std::string::npos)
@@ -162,7 +162,7 @@ TEST(OffloadConclusions, AnOverheadAboveTheDocumentsHalfMillisecondIsExplained) 
 
 TEST(OffloadConclusions, LeaveOutWhatTheRunDidNotMeasure) {
   const auto s = synthetic({{1ms, 0, 0, 0}, {33ms, 1, 0, 0}}, /*with_main=*/false);
-  const std::string text = all_of(build_conclusions(s.points, s.result, 1));
+  const std::string text = all_of(build_conclusions(s.points, s.result, 1).all());
   EXPECT_EQ(text.find("`main` starts"), std::string::npos) << text;
   EXPECT_EQ(text.find("worth it from"), std::string::npos) << text;
   EXPECT_NE(text.find("`run` adds 300 µs"), std::string::npos) << text;

@@ -73,7 +73,7 @@ TEST(Sha256Conclusions, SayWhatMainDropsWhatChunkingCostsAndWhichOffloadKeepsThe
                mode_with("transfer", medians(31e6, 60e3, 0.97, 0)),
                mode_with("worker", medians(31.5e6, 300e3, 0.96, 0))};
   result.parameter_sets.push_back(set);
-  const auto sentences = sha256_conclusions(result, points);
+  const auto sentences = sha256_conclusions(result, points).all();
   EXPECT_TRUE(any_contains(sentences, "code path on this CPU")) << sentences[0];
   // The digest in sha256sum's format: 64 hex digits, two spaces, the path.
   EXPECT_TRUE(any_contains(sentences, std::string(64, '0') + "  big.iso"));
@@ -99,7 +99,7 @@ TEST(Sha256Conclusions, LeaveOutWhatTheRunDidNotMeasure) {
   bench::ParameterResult set;
   set.modes = {mode_with("worker", medians(1e5, 1e4, 0.9, 0))};
   result.parameter_sets.push_back(set);
-  const auto sentences = sha256_conclusions(result, points);
+  const auto sentences = sha256_conclusions(result, points).all();
   EXPECT_FALSE(any_contains(sentences, "`main` holds"));
   EXPECT_FALSE(any_contains(sentences, "chunking"));
   EXPECT_TRUE(any_contains(sentences, "`worker` keeps the most"));

@@ -212,10 +212,13 @@ class SpawnScenario final : public ScenarioOf<PayloadPoint> {
     return {{"payload_bytes", "the bytes copied into the new thread or isolate"}};
   }
 
-  std::vector<std::string> conclusions(const ScenarioResult& result) const override {
-    std::vector<std::string> sentences;
+  Conclusions conclusions(const ScenarioResult& result) const override {
+    Conclusions conclusions;
+    conclusions.per_set.resize(result.parameter_sets.size());
     const MetricSpec& primary = result.primary_metric();
-    for (const auto& set : result.parameter_sets) {
+    for (std::size_t set_position = 0; set_position < result.parameter_sets.size();
+         ++set_position) {
+      const auto& set = result.parameter_sets[set_position];
       // By name: --mode may have chosen any subset, in any order.
       const auto thread = median(set, "thread", primary.key);
       const auto spawn = median(set, "spawn", primary.key);
@@ -269,9 +272,9 @@ class SpawnScenario final : public ScenarioOf<PayloadPoint> {
       if (parts.empty()) continue;
       std::string sentence = "With a " + set.parameters.label + ": " + parts.front();
       for (std::size_t i = 1; i < parts.size(); ++i) sentence += " " + parts[i];
-      sentences.push_back(std::move(sentence));
+      conclusions.add(set_position, std::move(sentence));
     }
-    return sentences;
+    return conclusions;
   }
 
  protected:

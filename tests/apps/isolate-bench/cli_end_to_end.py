@@ -207,7 +207,11 @@ def test_reports(cwd):
           {"count", "min", "median", "mean", "p90", "max", "stddev", "cv", "unstable",
            "median_low", "median_high", "median_confidence", "outliers_below", "outliers_above"},
           "JSON statistics")
-    check(len(document["conclusions"]) == 2, "a conclusion per size")
+    check(all(len(s["conclusions"]) == 1 for s in document["parameter_sets"]),
+          "a conclusion per size, under its own set")
+    check(document["conclusions"] == [], "no sentence compares the sizes")
+    check(all(s["further_conclusions"] == [] for s in document["parameter_sets"]),
+          "nothing beyond the sentence shown")
     check(document["environment"]["command_line"].endswith("--quiet"), "JSON keeps the command")
 
     stdout_json = run(["spawn", "--json", "-", "--csv", "out2.csv"] + FAST, cwd)

@@ -98,9 +98,14 @@ class Scenario final : public bench::ScenarioOf<Point> {
   std::vector<bench::MetricSpec> setup_metrics() const override {
     return {{"spawn_ns", "spawn", bench::Unit::ns, true, "the worker's spawn"}};
   }
-  std::vector<std::string> conclusions(const bench::ScenarioResult& result) const override {
+  bench::Conclusions conclusions(const bench::ScenarioResult& result) const override {
     conclusions_saw_sets = result.parameter_sets.size();
-    return {"a conclusion"};
+    bench::Conclusions conclusions;
+    for (std::size_t i = 0; i < result.parameter_sets.size(); ++i) {
+      conclusions.add(i, "about " + result.parameter_sets[i].parameters.label);
+    }
+    conclusions.run = {"a conclusion"};
+    return conclusions;
   }
 
   bool runs_by_default(const bench::ModeSpec& mode) const override {

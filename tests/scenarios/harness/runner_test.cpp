@@ -39,6 +39,9 @@ TEST(Runner, RunsWarmupsAndRepetitionsForEveryModeAndParameterSet) {
     }
   }
   EXPECT_EQ(result.conclusions, std::vector<std::string>{"a conclusion"});
+  EXPECT_EQ(result.parameter_sets[1].conclusions,
+            std::vector<std::string>{"about 2 KB (2000 bytes)"})
+      << "each set keeps the sentences about it";
   EXPECT_EQ(scenario.conclusions_saw_sets, 2u);
 }
 
@@ -97,13 +100,39 @@ TEST(Runner, ReportsProgressBeforeEveryRun) {
   fake::Scenario scenario;
   std::vector<bench::Progress> seen;
   run(scenario, fake::fast_settings(2, 1), [&](const bench::Progress& p) { seen.push_back(p); });
+  // One set, modes main and worker: a warm-up round, then two measured rounds.
   ASSERT_EQ(seen.size(), 6u);
+  const std::vector<std::string> modes{"main", "worker", "main", "worker", "main", "worker"};
+  const std::vector<int> repetitions{1, 1, 1, 1, 2, 2};
   for (std::size_t i = 0; i < seen.size(); ++i) {
-    EXPECT_EQ(seen[i].step, static_cast<int>(i) + 1);
-    EXPECT_EQ(seen[i].total, 6);
+    EXPECT_EQ(seen[i].mode, modes[i]);
+    EXPECT_EQ(seen[i].repetition, repetitions[i]) << i;
+    EXPECT_EQ(seen[i].repetitions, i < 2 ? 1 : 2) << "warm-ups of 1, then repetitions of 2";
+    EXPECT_EQ(seen[i].warmup, i < 2);
+    EXPECT_FALSE(seen[i].auto_repetitions);
+    EXPECT_EQ(seen[i].set, 1u);
+    EXPECT_EQ(seen[i].sets, 1u);
+    EXPECT_FALSE(seen[i].parameter_set.empty());
   }
-  EXPECT_TRUE(seen[0].warmup);
-  EXPECT_FALSE(seen[2].warmup);
+}
+
+TEST(Runner, ReportsTheBudgetOfAutoRepetitions) {
+  fake::Behaviour behaviour;
+  behaviour.steady = true;  // converges at the least number of rounds
+  fake::Scenario scenario(behaviour);
+  auto settings = fake::fast_settings(bench::kAutoLeastRepetitions, 0);
+  settings.auto_repetitions = true;
+  settings.max_time = std::chrono::seconds(70);
+  std::vector<bench::Progress> seen;
+  run(scenario, settings, [&](const bench::Progress& p) { seen.push_back(p); });
+  ASSERT_EQ(seen.size(), 2u * bench::kAutoLeastRepetitions);
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    EXPECT_TRUE(seen[i].auto_repetitions);
+    EXPECT_EQ(seen[i].budget, std::chrono::seconds(70));
+    EXPECT_EQ(seen[i].repetitions, bench::kAutoLeastRepetitions) << "the least number of rounds";
+    EXPECT_EQ(seen[i].repetition, static_cast<int>(i / 2) + 1) << "one a round";
+  }
+  EXPECT_LE(seen.front().set_elapsed, seen.back().set_elapsed);
 }
 
 TEST(Runner, BlockingTheMainIsolateShowsAsDroppedFrames) {

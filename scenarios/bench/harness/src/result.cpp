@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <stdexcept>
 
 namespace bench {
 
@@ -11,6 +14,31 @@ const MetricSummary* ModeResult::summary(std::string_view key) const noexcept {
     if (s.key == key) return &s;
   }
   return nullptr;
+}
+
+void attach_conclusions(ScenarioResult& result, Conclusions conclusions) {
+  const std::size_t sets = result.parameter_sets.size();
+  if (conclusions.per_set.size() > sets || conclusions.details.size() > sets) {
+    throw std::logic_error(fmt::format("{}: conclusions about set {} of a run of {}",
+                                       result.scenario,
+                                       std::max(conclusions.per_set.size(), conclusions.details.size()),
+                                       sets));
+  }
+  conclusions.per_set.resize(sets);
+  conclusions.details.resize(sets);
+  for (std::size_t i = 0; i < sets; ++i) {
+    auto& shown = conclusions.per_set[i];
+    auto& further = result.parameter_sets[i].further_conclusions;
+    further.clear();
+    if (shown.size() > kConclusionsShown) {
+      further.assign(std::make_move_iterator(shown.begin() + kConclusionsShown),
+                     std::make_move_iterator(shown.end()));
+      shown.resize(kConclusionsShown);
+    }
+    for (auto& sentence : conclusions.details[i]) further.push_back(std::move(sentence));
+    result.parameter_sets[i].conclusions = std::move(shown);
+  }
+  result.conclusions = std::move(conclusions.run);
 }
 
 const ModeResult* find_mode(const ParameterResult& set, std::string_view name) noexcept {

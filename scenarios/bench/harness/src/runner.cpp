@@ -157,19 +157,28 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
   const auto max_time = max_time_per_set(settings, sets.size());
   if (settings.auto_repetitions) result.settings.max_time = max_time;  // what the reports state
 
-  // With -r auto this counts the least number of rounds; it grows as rounds are added.
-  const int runs_per_mode = settings.warmups + settings.repetitions;
-  int total = static_cast<int>(sets.size() * modes.size()) * runs_per_mode;
-  int step = 0;
-  auto report = [&](const ModeSpec& mode, const ParameterSet& set, bool warmup) {
-    ++step;
-    if (progress) progress(Progress{mode.name, set.label, warmup, step, total});
+  auto set_start = std::chrono::steady_clock::now();
+  auto report = [&](const ModeSpec& mode, std::size_t set_index, bool warmup, int repetition) {
+    if (!progress) return;
+    Progress p;
+    p.mode = mode.name;
+    p.parameter_set = sets[set_index].label;
+    p.set = set_index + 1;
+    p.sets = sets.size();
+    p.warmup = warmup;
+    p.repetition = repetition;
+    p.repetitions = warmup ? settings.warmups : settings.repetitions;
+    p.auto_repetitions = settings.auto_repetitions && !warmup;
+    if (p.auto_repetitions) p.budget = max_time;
+    p.set_elapsed = std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::steady_clock::now() - set_start);
+    progress(p);
   };
 
   for (std::size_t set_index = 0; set_index < sets.size(); ++set_index) {
     const ParameterSet& set = sets[set_index];
-    ParameterResult measured{set, set_index, {}};
-    const auto set_start = std::chrono::steady_clock::now();
+    ParameterResult measured{set, set_index, {}, StopReason::fixed_count, 0, {}, {}, {}};
+    set_start = std::chrono::steady_clock::now();
     std::vector<std::unique_ptr<ModeRunner>> runners;
     std::size_t set_up = 0;
     std::exception_ptr failure;
@@ -192,7 +201,7 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
       }
       for (int w = 0; w < settings.warmups; ++w) {
         for (std::size_t i = 0; i < modes.size(); ++i) {
-          report(modes[i], set, true);
+          report(modes[i], set_index, true, w + 1);
           (void)co_await runners[i]->run_once();
         }
       }
@@ -200,7 +209,7 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
       for (int r = 1;; ++r) {
         const auto round_start = std::chrono::steady_clock::now();
         for (std::size_t i = 0; i < modes.size(); ++i) {
-          report(modes[i], set, false);
+          report(modes[i], set_index, false, r);
           const auto where = fmt::format("{} mode {}: run_once()", result.scenario, modes[i].name);
           measured.modes[i].repetitions.push_back(
               co_await measure_in_window(*runners[i], settings, declared, where, r));
@@ -229,7 +238,6 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
           measured.stop = StopReason::repetition_limit;
           break;
         }
-        if (r >= settings.repetitions) total += static_cast<int>(modes.size());  // one more
       }
     } catch (...) {
       failure = std::current_exception();
@@ -248,7 +256,7 @@ iso::Future<ScenarioResult> run_scenario(Scenario& scenario, RunSettings setting
 
   result.environment.peak_rss_bytes = peak_resident_bytes();
   summarize_result(result);
-  result.conclusions = scenario.conclusions(result);
+  attach_conclusions(result, scenario.conclusions(result));
   result.output_files = scenario.output_files(result);
   co_return result;
 }

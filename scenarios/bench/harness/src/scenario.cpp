@@ -12,7 +12,7 @@ iso::Future<void> ModeRunner::teardown() {
   co_return;
 }
 
-std::vector<std::string> Scenario::conclusions(const ScenarioResult&) const {
+Conclusions Scenario::conclusions(const ScenarioResult&) const {
   return {};
 }
 

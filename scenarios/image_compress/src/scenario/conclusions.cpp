@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "bench/harness/frame_metrics.hpp"
+#include "bench/harness/offload_answer.hpp"
 #include "bench/harness/units.hpp"
 #include "timeline.hpp"
 
@@ -166,22 +167,36 @@ std::optional<std::string> pool_sentence(const bench::ParameterResult& set,
 
 }  // namespace
 
-std::vector<std::string> image_compress_conclusions(const bench::ScenarioResult& result,
-                                                    const std::vector<ImagePoint>& points) {
-  std::vector<std::string> sentences;
-  sentences.push_back(
-      fmt::format("Codecs: {}; every mode's PNG equalled the reference.", codec_versions()));
+bench::Conclusions image_compress_conclusions(const bench::ScenarioResult& result,
+                                              const std::vector<ImagePoint>& points) {
+  // Per set: whether to offload, the image and its PNG, the pool's batch rate; with --details
+  // the main isolate's frames, every offload's figures, the encoder's split. For the run: the
+  // codecs, and zlib against libdeflate where both compressed one image.
+  bench::Conclusions conclusions;
+  conclusions.per_set.resize(result.parameter_sets.size());
+  bench::OffloadQuestion question;
+  question.did = "compressed";
+  question.offloads = {"run", "worker", "transfer"};
   const double fps = result.settings.display.fps;
-  for (const auto& set : result.parameter_sets) {
+  for (std::size_t i = 0; i < result.parameter_sets.size(); ++i) {
+    const auto& set = result.parameter_sets[i];
     const ImagePoint& point = points.at(set.index);
-    sentences.push_back(size_sentence(point));
+    if (auto answer = bench::offload_answer(result, set, question)) {
+      conclusions.add(i, where(point) + ": " + *answer);
+    }
+    conclusions.add(i, size_sentence(point));
+    if (auto sentence = pool_sentence(set, point)) conclusions.add(i, *sentence);
     for (auto sentence : {main_sentence(set, point, fps), offload_sentence(result, set, point),
-                          deflate_share_sentence(set, point), codec_sentence(result, set, points),
-                          pool_sentence(set, point)}) {
-      if (sentence) sentences.push_back(std::move(*sentence));
+                          deflate_share_sentence(set, point)}) {
+      if (sentence) conclusions.add_detail(i, std::move(*sentence));
     }
   }
-  return sentences;
+  conclusions.run.push_back(
+      fmt::format("Codecs: {}; every mode's PNG equalled the reference.", codec_versions()));
+  for (const auto& set : result.parameter_sets) {
+    if (auto sentence = codec_sentence(result, set, points)) conclusions.run.push_back(*sentence);
+  }
+  return conclusions;
 }
 
 }  // namespace image_compress

@@ -348,7 +348,7 @@ std::unique_ptr<bench::ModeRunner> ImageCompressScenario::make_runner_for(
   return mode_table().make(mode.name)(point);
 }
 
-std::vector<std::string> ImageCompressScenario::conclusions(
+bench::Conclusions ImageCompressScenario::conclusions(
     const bench::ScenarioResult& result) const {
   return image_compress_conclusions(result, points());
 }

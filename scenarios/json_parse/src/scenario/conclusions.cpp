@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "bench/harness/frame_metrics.hpp"
+#include "bench/harness/offload_answer.hpp"
 #include "bench/harness/units.hpp"
 #include "timeline.hpp"
 
@@ -49,35 +50,53 @@ std::string display_settings(const bench::ScenarioResult& result) {
       format_duration_ns(static_cast<double>(result.settings.display.ui_work.count())));
 }
 
-/// Main-isolate parsing of one decoder over its sizes: what it cost and where frames drop.
+/// Main-isolate parsing of one parameter set: what it cost and the frames it dropped.
+struct MainPoint {
+  std::string size;
+  double bytes, parse, dropped, longest_event;
+};
+
+std::optional<MainPoint> main_point(const Measured& m) {
+  const auto* main = find_mode(m.set, "main");
+  const auto parse = median(main, k::parse);
+  const auto dropped = median(main, bench::frame_metric_keys::dropped);
+  const auto event = median(main, bench::frame_metric_keys::longest_event);
+  if (!parse || !dropped || !event) return std::nullopt;
+  return MainPoint{bench::format_bytes(m.bytes()), m.bytes(), *parse, *dropped, *event};
+}
+
+/// The sets of `decoder` where the main isolate parsed.
+std::vector<MainPoint> main_points(const std::vector<Measured>& sets, const std::string& decoder) {
+  std::vector<MainPoint> points;
+  for (const auto& m : sets) {
+    if (m.decoder() != decoder) continue;
+    if (auto point = main_point(m)) points.push_back(*point);
+  }
+  return points;
+}
+
+/// Main-isolate parsing of `m`'s decoder when `m` is its only size: the rate and the longest
+/// block the sweep sentence would otherwise give.
+std::optional<std::string> single_size_sentence(const bench::ScenarioResult& result,
+                                                const std::vector<Measured>& sets,
+                                                const Measured& m) {
+  const auto points = main_points(sets, m.decoder());
+  const auto point = main_point(m);
+  if (points.size() != 1 || !point) return std::nullopt;
+  return fmt::format(
+      "Main isolate, {} decoder, {}: the parse took {} ({}) and blocked the loop for {} at "
+      "once; at {} it dropped {} per parse (median).",
+      m.decoder(), point->size, format_duration_ns(point->parse), rate(point->bytes, point->parse),
+      format_duration_ns(point->longest_event), display_settings(result), frames(point->dropped));
+}
+
+/// Main-isolate parsing of one decoder over its sizes: where frames start to drop. Empty with
+/// fewer than two sizes (single_size_sentence() tells one).
 std::optional<std::string> main_thread_sentence(const bench::ScenarioResult& result,
                                                 const std::vector<Measured>& sets,
                                                 const std::string& decoder) {
-  struct Point {
-    std::string size;
-    double bytes, parse, dropped, longest_event;
-  };
-  std::vector<Point> points;
-  for (const auto& m : sets) {
-    if (m.decoder() != decoder) continue;
-    const auto* main = find_mode(m.set, "main");
-    const auto parse = median(main, k::parse);
-    const auto dropped = median(main, bench::frame_metric_keys::dropped);
-    const auto event = median(main, bench::frame_metric_keys::longest_event);
-    if (!parse || !dropped || !event) continue;
-    points.push_back({bench::format_bytes(m.bytes()), m.bytes(), *parse, *dropped, *event});
-  }
-  if (points.empty()) return std::nullopt;
-  const std::string settings = display_settings(result);
-  if (points.size() == 1 && sets.size() > 1) return std::nullopt;  // the table tells it
-  if (points.size() == 1) {
-    const Point& p = points.front();
-    return fmt::format(
-        "Main isolate, {} decoder, {}: the parse took {} ({}) and blocked the loop for {} at "
-        "once; at {} it dropped {} per parse (median).",
-        decoder, p.size, format_duration_ns(p.parse), rate(p.bytes, p.parse),
-        format_duration_ns(p.longest_event), settings, frames(p.dropped));
-  }
+  const auto points = main_points(sets, decoder);
+  if (points.size() < 2) return std::nullopt;
   std::string per_size;
   for (const auto& p : points) {
     if (!per_size.empty()) per_size += ", ";
@@ -86,7 +105,7 @@ std::optional<std::string> main_thread_sentence(const bench::ScenarioResult& res
                     format_duration_ns(p.parse));
   }
   const auto first_drop =
-      std::find_if(points.begin(), points.end(), [](const Point& p) { return p.dropped > 0; });
+      std::find_if(points.begin(), points.end(), [](const MainPoint& p) { return p.dropped > 0; });
   std::string verdict;
   if (first_drop == points.end()) {
     verdict = fmt::format("no size in this run made it drop frames, up to {}", points.back().size);
@@ -99,46 +118,21 @@ std::optional<std::string> main_thread_sentence(const bench::ScenarioResult& res
   return fmt::format(
       "Main isolate, {} decoder, at {}: {}. Frames dropped per parse (median) and parse time by "
       "size: {}.",
-      decoder, settings, verdict, per_size);
+      decoder, display_settings(result), verdict, per_size);
 }
 
 /// The answer to "should this be offloaded here?" for one parameter set: the frames parsing on
 /// the main isolate lost against those of the fastest offload, and what the offload cost.
 std::optional<std::string> offload_answer_sentence(const bench::ScenarioResult& result,
                                                    const Measured& m) {
-  const bench::ParameterResult& set = m.set;
-  const bench::ModeResult* best = nullptr;
-  double best_time = 0;
-  for (const auto& mode : set.modes) {
-    if (mode.mode.name == "main") continue;
-    const auto time = median(&mode, k::end_to_end);
-    if (time && (best == nullptr || *time < best_time)) {
-      best = &mode;
-      best_time = *time;
-    }
+  bench::OffloadQuestion question;
+  question.did = "parsed";
+  for (const auto& mode : m.set.modes) {
+    if (mode.mode.name != "main") question.offloads.push_back(mode.mode.name);
   }
-  if (best == nullptr) return std::nullopt;
-  const auto dropped = median(best, bench::frame_metric_keys::dropped).value_or(0);
-  const auto blocked = median(best, k::main_thread).value_or(0);
-  const std::string offload = fmt::format(
-      "the fastest offload ({}, {} end to end) dropped {} and kept the main isolate "
-      "busy {}",
-      best->mode.name, format_duration_ns(best_time), frames(dropped), format_duration_ns(blocked));
-  const auto* main = find_mode(set, "main");
-  const auto main_time = median(main, k::end_to_end);
-  const auto* metric = bench::find_metric(result, k::end_to_end);
-  // The verdict, not the ratio of medians: on a noisy machine a ratio alone can point either
-  // way from one run to the next, the paired interval says whether the difference is real.
-  const auto compared = main && metric ? bench::compare(*main, *best, *metric) : std::nullopt;
-  if (!main_time || !compared) return fmt::format("{}: {}.", where(m), offload);
-  const double main_dropped = median(main, bench::frame_metric_keys::dropped).value_or(0);
-  const double main_janky = median(main, bench::frame_metric_keys::janky).value_or(0);
-  const std::string answer = main_dropped > dropped                 ? "offload it"
-                             : main_dropped == 0 && main_janky == 0 ? "no need to offload"
-                                                                    : "offloading saves no frame";
-  return fmt::format("{}: {}: the main isolate parsed in {} and dropped {}; {}; end to end: {}.",
-                     where(m), answer, format_duration_ns(*main_time), frames(main_dropped),
-                     offload, bench::describe_comparison(*compared, *metric));
+  const auto answer = bench::offload_answer(result, m.set, question);
+  if (!answer) return std::nullopt;
+  return where(m) + ": " + *answer;
 }
 
 /// run versus run-send: what copying the products back costs next to exit.
@@ -189,29 +183,37 @@ std::optional<std::string> worker_spawn_sentence(const bench::ScenarioResult& re
   return fmt::format("{} {} to spawn, once in setup, outside the per-parse figures.", who, span);
 }
 
-std::string scale_sentence(const std::vector<Measured>& sets) {
+constexpr const char* kDocumentScale =
+    "For scale: the document quotes 60-80 ms for jsonDecode of 2 MB on a mid-range phone (4-5 "
+    "frames dropped at 60 fps)";
+
+/// The set to hold beside the document's figure: the dynamic decoder (jsonDecode's
+/// counterpart) parsed on the main isolate, at 2 MB when the run has it. Null when none.
+const Measured* scale_reference(const std::vector<Measured>& sets) {
   const Measured* chosen = nullptr;
   for (const auto& m : sets) {
     if (m.point.decoder != DecoderKind::dynamic) continue;
     if (!median(find_mode(m.set, "main"), k::parse)) continue;
     if (chosen == nullptr || m.bytes() == 2'000'000) chosen = &m;
   }
-  const std::string quoted =
-      "For scale: the document quotes 60-80 ms for jsonDecode of 2 MB on a mid-range phone (4-5 "
-      "frames dropped at 60 fps)";
-  if (chosen == nullptr) {
-    return quoted +
-           "; this run parsed nothing with the dynamic decoder (its counterpart) on the "
-           "main isolate to set beside it.";
-  }
-  const auto* main = find_mode(chosen->set, "main");
+  return chosen;
+}
+
+std::string scale_sentence_without_main() {
+  return std::string(kDocumentScale) +
+         "; this run parsed nothing with the dynamic decoder (its counterpart) on the main "
+         "isolate to set beside it.";
+}
+
+std::string scale_sentence(const Measured& chosen) {
+  const auto* main = find_mode(chosen.set, "main");
   const double parse = *median(main, k::parse);
   const double dropped = median(main, bench::frame_metric_keys::dropped).value_or(0);
-  const double bytes = chosen->bytes();
+  const double bytes = chosen.bytes();
   std::string sentence = fmt::format(
       "{}; here the dynamic decoder decoded and mapped {} on the main isolate in {} ({}), "
       "dropping {}",
-      quoted, bench::format_bytes(bytes), format_duration_ns(parse), rate(bytes, parse),
+      kDocumentScale, bench::format_bytes(bytes), format_duration_ns(parse), rate(bytes, parse),
       frames(dropped));
   if (bytes == 2'000'000 && parse > 0) {
     sentence += fmt::format(", {:.0f} to {:.0f} times faster", 60e6 / parse, 80e6 / parse);
@@ -224,8 +226,8 @@ std::string scale_sentence(const std::vector<Measured>& sets) {
 
 }  // namespace
 
-std::vector<std::string> json_parse_conclusions(const bench::ScenarioResult& result,
-                                                const std::vector<CatalogPoint>& points) {
+bench::Conclusions json_parse_conclusions(const bench::ScenarioResult& result,
+                                          const std::vector<CatalogPoint>& points) {
   std::vector<Measured> sets;
   std::vector<std::string> decoders;
   for (const auto& set : result.parameter_sets) {
@@ -234,33 +236,42 @@ std::vector<std::string> json_parse_conclusions(const bench::ScenarioResult& res
       decoders.push_back(sets.back().decoder());
     }
   }
-  // First what a reader came for, should this be offloaded here; then where main-thread parsing
-  // starts to drop frames (over several sizes: one size is in the table already), what copying
-  // the products back costs (once per size: the decoders hand back the same products), spawn.
-  std::vector<std::string> sentences;
-  for (const auto& m : sets) {
-    if (auto sentence = offload_answer_sentence(result, m)) sentences.push_back(*sentence);
-  }
-  for (const auto& decoder : decoders) {
-    if (auto sentence = main_thread_sentence(result, sets, decoder)) sentences.push_back(*sentence);
-  }
+  // Under each set's table, first what a reader came for, should this be offloaded here; then
+  // what copying the products back costs (once per size: the decoders hand back the same
+  // products) and the document's phone beside this machine; with --details the main isolate's
+  // rate and longest block when the set is its decoder's only size (the answer has its time). After every table: where main-thread parsing
+  // starts to drop frames over the sizes, the persistent workers' spawn.
+  bench::Conclusions conclusions;
+  const Measured* scale_set = scale_reference(sets);
+  const bool input = !points.empty() && points.front().workload->input.has_value();
   std::vector<double> sizes_told;
-  for (const auto& m : sets) {
-    if (std::find(sizes_told.begin(), sizes_told.end(), m.bytes()) != sizes_told.end()) continue;
-    if (auto sentence = copy_back_sentence(m)) {
-      sentences.push_back(*sentence);
-      sizes_told.push_back(m.bytes());
+  for (std::size_t i = 0; i < sets.size(); ++i) {
+    const Measured& m = sets[i];
+    if (auto sentence = offload_answer_sentence(result, m)) conclusions.add(i, *sentence);
+    if (std::find(sizes_told.begin(), sizes_told.end(), m.bytes()) == sizes_told.end()) {
+      if (auto sentence = copy_back_sentence(m)) {
+        conclusions.add(i, *sentence);
+        sizes_told.push_back(m.bytes());
+      }
+    }
+    if (!input && &m == scale_set) conclusions.add(i, scale_sentence(*scale_set));
+    if (auto sentence = single_size_sentence(result, sets, m)) {
+      conclusions.add_detail(i, *sentence);
     }
   }
-  if (auto sentence = worker_spawn_sentence(result)) sentences.push_back(*sentence);
-  const bool input = !points.empty() && points.front().workload->input.has_value();
-  if (input && !points.front().workload->skipped_reason.empty()) {
-    sentences.push_back("The input is not a product list, so the mapping step was skipped (" +
-                        points.front().workload->skipped_reason +
-                        "); every mode hands back the decoded tree instead.");
+  for (const auto& decoder : decoders) {
+    if (auto sentence = main_thread_sentence(result, sets, decoder)) {
+      conclusions.run.push_back(*sentence);
+    }
   }
-  if (!input) sentences.push_back(scale_sentence(sets));
-  return sentences;
+  if (auto sentence = worker_spawn_sentence(result)) conclusions.run.push_back(*sentence);
+  if (input && !points.front().workload->skipped_reason.empty()) {
+    conclusions.run.push_back("The input is not a product list, so the mapping step was skipped (" +
+                              points.front().workload->skipped_reason +
+                              "); every mode hands back the decoded tree instead.");
+  }
+  if (!input && scale_set == nullptr) conclusions.run.push_back(scale_sentence_without_main());
+  return conclusions;
 }
 
 }  // namespace json_parse

@@ -289,7 +289,7 @@ std::vector<bench::LibraryVersion> JsonParseScenario::libraries() const {
   return {{"simdjson", describe_json_kernels()}};
 }
 
-std::vector<std::string> JsonParseScenario::conclusions(const bench::ScenarioResult& result) const {
+bench::Conclusions JsonParseScenario::conclusions(const bench::ScenarioResult& result) const {
   return json_parse_conclusions(result, points());
 }
 

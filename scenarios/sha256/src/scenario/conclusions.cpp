@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "bench/harness/frame_metrics.hpp"
+#include "bench/harness/offload_answer.hpp"
 #include "bench/harness/units.hpp"
 #include "timeline.hpp"
 
@@ -160,21 +161,36 @@ int vsyncs_during(double busy_ns, double fps) {
   return static_cast<int>(std::floor((busy_ns + period / 2) / period));
 }
 
-std::vector<std::string> sha256_conclusions(const bench::ScenarioResult& result,
-                                            const std::vector<HashPoint>& points) {
-  std::vector<std::string> sentences;
-  sentences.push_back(fmt::format("{}: SHA-256 through EVP takes the {} code path on this CPU.",
-                                  openssl_version(), openssl_sha256_path()));
-  for (const auto& set : result.parameter_sets) {
+bench::Conclusions sha256_conclusions(const bench::ScenarioResult& result,
+                                      const std::vector<HashPoint>& points) {
+  // Per set: whether to offload, which offload keeps the most throughput, what chunking on the
+  // main isolate gives instead, and the digest of the user's own file; with --details the
+  // frames the hash time predicts, the floor and the digest of generated data.
+  bench::Conclusions conclusions;
+  conclusions.per_set.resize(result.parameter_sets.size());
+  bench::OffloadQuestion question;
+  question.did = "hashed";
+  question.offloads = {"run", "transfer", "worker"};
+  for (std::size_t i = 0; i < result.parameter_sets.size(); ++i) {
+    const auto& set = result.parameter_sets[i];
     const HashPoint& point = points.at(set.index);
-    if (auto line = digest_line(point); !line.empty()) sentences.push_back(line);
-    for (auto sentence :
-         {floor_sentence(set, point), main_sentence(set, point, result.settings.display.fps),
-          chunking_sentence(set, point), offload_sentence(set, point)}) {
-      if (sentence) sentences.push_back(std::move(*sentence));
+    const std::string digest = digest_line(point);
+    if (auto answer = bench::offload_answer(result, set, question)) {
+      conclusions.add(i, where(point) + ": " + *answer);
     }
+    for (auto sentence : {offload_sentence(set, point), chunking_sentence(set, point)}) {
+      if (sentence) conclusions.add(i, std::move(*sentence));
+    }
+    if (point.workload->input && !digest.empty()) conclusions.add(i, digest);
+    for (auto sentence :
+         {main_sentence(set, point, result.settings.display.fps), floor_sentence(set, point)}) {
+      if (sentence) conclusions.add_detail(i, std::move(*sentence));
+    }
+    if (!point.workload->input && !digest.empty()) conclusions.add_detail(i, digest);
   }
-  return sentences;
+  conclusions.run.push_back(fmt::format("{}: SHA-256 through EVP takes the {} code path on this CPU.",
+                                        openssl_version(), openssl_sha256_path()));
+  return conclusions;
 }
 
 }  // namespace sha256

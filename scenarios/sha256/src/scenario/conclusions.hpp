@@ -9,11 +9,13 @@
 
 namespace sha256 {
 
-/// Which code path OpenSSL takes; per parameter set: the digest, how many frames `main` drops
-/// and how many its hash time predicts, what chunking costs and saves, which offload keeps the
-/// most of the floor's throughput. `points` are the scenario's, indexed by ParameterResult::index.
-std::vector<std::string> sha256_conclusions(const bench::ScenarioResult& result,
-                                            const std::vector<HashPoint>& points);
+/// Per parameter set: whether to offload, which offload keeps the most of the floor's
+/// throughput, what chunking costs and saves, the digest of an --input file, and as details how
+/// many frames `main` drops and how many its hash time predicts, the floor, the digest of
+/// generated data; for the run, which code path OpenSSL takes.
+/// `points` are the scenario's, indexed by ParameterResult::index.
+bench::Conclusions sha256_conclusions(const bench::ScenarioResult& result,
+                                      const std::vector<HashPoint>& points);
 
 /// The VSyncs that fall due while the main isolate is busy for `busy_ns`, the work starting half
 /// a frame period after a VSync as the harness starts it: all of them but the newest are

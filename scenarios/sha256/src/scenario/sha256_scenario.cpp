@@ -244,7 +244,7 @@ std::unique_ptr<bench::ModeRunner> Sha256Scenario::make_runner_for(const bench::
   return mode_table().make(mode.name)(point);
 }
 
-std::vector<std::string> Sha256Scenario::conclusions(const bench::ScenarioResult& result) const {
+bench::Conclusions Sha256Scenario::conclusions(const bench::ScenarioResult& result) const {
   return sha256_conclusions(result, points());
 }
 

@@ -98,7 +98,7 @@ class ImageCompressScenario final : public bench::ScenarioOf<ImagePoint> {
   std::vector<bench::MetricSpec> metrics() const override;
   std::vector<bench::MetricSpec> setup_metrics() const override;
   std::vector<bench::ParameterSpec> parameter_specs() const override;
-  std::vector<std::string> conclusions(const bench::ScenarioResult& result) const override;
+  bench::Conclusions conclusions(const bench::ScenarioResult& result) const override;
   /// With --output-dir: one PNG per image and codec, the reference every mode matched.
   std::vector<bench::OutputFile> output_files(const bench::ScenarioResult& result) const override;
   std::string workload_format() const override;

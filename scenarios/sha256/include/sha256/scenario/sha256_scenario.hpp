@@ -89,7 +89,7 @@ class Sha256Scenario final : public bench::ScenarioOf<HashPoint> {
   std::vector<bench::MetricSpec> metrics() const override;
   std::vector<bench::MetricSpec> setup_metrics() const override;
   std::vector<bench::ParameterSpec> parameter_specs() const override;
-  std::vector<std::string> conclusions(const bench::ScenarioResult& result) const override;
+  bench::Conclusions conclusions(const bench::ScenarioResult& result) const override;
   std::string workload_format() const override;
   /// The generated messages (none with --input), tagged by their byte count.
   std::vector<bench::Workload> workloads() const override;

@@ -65,6 +65,12 @@ struct ParameterResult {
   std::size_t rounds = 0;
   /// steady_clock time from the set's first setup() to its last repetition, warm-ups included.
   std::chrono::nanoseconds measuring_time{0};
+  /// The scenario's sentences about this set printed under its table, most telling first: at
+  /// most kConclusionsShown (Conclusions::per_set).
+  std::vector<std::string> conclusions;
+  /// Its further sentences, printed with --details: Conclusions::details, after any sentences
+  /// beyond kConclusionsShown.
+  std::vector<std::string> further_conclusions;
 };
 
 /// A file a scenario asks to be written (image-compress's PNGs under --output-dir). The command
@@ -83,12 +89,19 @@ struct ScenarioResult {
   std::vector<MetricSpec> metrics;        ///< the scenario's metrics, then the frame metrics
   std::vector<MetricSpec> setup_metrics;  ///< Scenario::setup_metrics()
   std::vector<ParameterResult> parameter_sets;
+  /// The sentences that compare the parameter sets or hold for the whole run
+  /// (Conclusions::run); those about one set are in its ParameterResult.
   std::vector<std::string> conclusions;
   std::vector<OutputFile> output_files;           ///< Scenario::output_files(), in the order given
   std::chrono::system_clock::time_point started;  ///< when the run began (file names use it)
 
   const MetricSpec& primary_metric() const { return metrics.front(); }
 };
+
+/// Files `conclusions` into `result`: per_set[i] into parameter_sets[i].conclusions, up to
+/// kConclusionsShown, the rest and details[i] into its further_conclusions, run into
+/// result.conclusions. Throws std::logic_error when it speaks of a set the result does not hold.
+void attach_conclusions(ScenarioResult& result, Conclusions conclusions);
 
 /// The mode named `name` in `set`; nullptr when it did not run. For scenarios' conclusions.
 const ModeResult* find_mode(const ParameterResult& set, std::string_view name) noexcept;

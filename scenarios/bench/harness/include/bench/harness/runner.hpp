@@ -18,6 +18,8 @@
 //   4. teardown() for every mode.
 // Then statistics per metric, the representative repetition, and the scenario's conclusions.
 
+#include <chrono>
+#include <cstddef>
 #include <functional>
 #include <string>
 
@@ -31,11 +33,17 @@ namespace bench {
 struct Progress {
   std::string mode;
   std::string parameter_set;  ///< the set's label
+  std::size_t set = 0;        ///< 1-based position of the set in the run...
+  std::size_t sets = 0;       ///< ...of this many
   bool warmup = false;
-  int step = 0;  ///< 1-based count of runs started so far (warm-ups included)
-  /// Runs in the whole scenario (warm-ups included); with -r auto, those known so far: it grows
-  /// by a round whenever the run adds one.
-  int total = 0;
+  int repetition = 0;  ///< 1-based: the warm-up's number when `warmup`, else the round's
+  /// Warm-ups per mode when `warmup`; otherwise the repetitions asked for (-r N), which with
+  /// -r auto is the least number of rounds: more follow until the medians settle or `budget`
+  /// is spent, so the count is not known in advance.
+  int repetitions = 0;
+  bool auto_repetitions = false;  ///< -r auto, for a measured repetition
+  std::chrono::nanoseconds budget{0};  ///< with auto_repetitions: the set's time budget
+  std::chrono::nanoseconds set_elapsed{0};  ///< since the set's first setup() began
 };
 using ProgressCallback = std::function<void(const Progress&)>;
 

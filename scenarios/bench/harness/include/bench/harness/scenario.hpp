@@ -56,6 +56,7 @@
 #include <variant>
 #include <vector>
 
+#include "bench/harness/conclusions.hpp"
 #include "bench/harness/environment.hpp"
 #include "bench/harness/metric.hpp"
 #include "bench/harness/option.hpp"
@@ -181,9 +182,12 @@ class Scenario {
   /// prepare(). Default: none.
   virtual std::vector<LibraryVersion> libraries() const { return {}; }
 
-  /// Sentences computed from the results, shown under the table ("main-thread parsing starts
-  /// dropping frames at 8 MB at 60 fps"). Called once, after every repetition. Default: none.
-  virtual std::vector<std::string> conclusions(const ScenarioResult& result) const;
+  /// Sentences computed from the results: per parameter set, shown under its table, the first
+  /// answering "should this be offloaded here?" and at most kConclusionsShown of them on the
+  /// first screen (the rest with --details); then the sentences comparing the sets ("main-thread
+  /// parsing starts dropping frames at 8 MB at 60 fps"). Only the modes that ran are named.
+  /// Called once, after every repetition. Default: none.
+  virtual Conclusions conclusions(const ScenarioResult& result) const;
 
   /// What --write-workload writes, in a few words for its help ("the generated JSON catalog of
   /// each --size"); empty when the scenario generates no input, and then the option is not
