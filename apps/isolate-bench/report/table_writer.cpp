@@ -70,12 +70,12 @@ class TableWriter final : public ReportWriter {
  private:
   std::size_t width() const { return std::max<std::size_t>(style_.width, 40); }
 
-  /// Sentences as a list, each wrapped under its bullet so a reader sees where one ends.
+  /// Sentences one after another, each wrapped with a hanging indent so a reader sees where one
+  /// ends; a sentence that fits a line stays exactly as written (a digest line in sha256sum's
+  /// format can be copied as it is).
   std::string render_sentences(const std::vector<std::string>& sentences) const {
     std::string out;
-    for (const auto& sentence : sentences) {
-      out += wrap(sentence, width(), style_.unicode ? "• " : "- ", "  ");
-    }
+    for (const auto& sentence : sentences) out += wrap(sentence, width(), "", "  ");
     return out;
   }
 

@@ -59,18 +59,26 @@ bench::ScenarioResult synthetic_result(const bench::Scenario& scenario,
   return result;
 }
 
-/// The sentences the terminal report prints under the table of each set: the bulleted lines
-/// between the set's heading and the next blank line.
-std::vector<std::size_t> sentences_under_each_table(const std::string& report,
-                                                    const bench::ScenarioResult& result) {
+/// Which of each set's sentences the terminal report prints under the set's table: between
+/// its heading and the next blank line. `shown`: the set's conclusions, else its details.
+std::vector<std::size_t> found_under_each_table(const std::string& report,
+                                                const bench::ScenarioResult& result, bool shown) {
   std::vector<std::size_t> counts;
   const auto lines = isolate_bench::lines_of(report);
   for (const auto& set : result.parameter_sets) {
     auto line = std::find_if(lines.begin(), lines.end(), [&](const std::string& text) {
       return text.rfind(set.parameters.label, 0) == 0;
     });
+    // Each sentence back on one line: its continuation lines are the indented ones.
+    std::string block;
+    for (; line != lines.end() && !line->empty(); ++line) {
+      block += line->rfind("  ", 0) == 0 ? " " + line->substr(2) : "\n" + *line;
+    }
+    block += "\n";
     std::size_t count = 0;
-    for (; line != lines.end() && !line->empty(); ++line) count += line->rfind("- ", 0) == 0;
+    for (const auto& sentence : shown ? set.conclusions : set.further_conclusions) {
+      count += block.find("\n" + sentence + "\n") != std::string::npos;
+    }
     counts.push_back(count);
   }
   return counts;
@@ -118,11 +126,13 @@ TEST(EveryScenarioConclusions, AtMostFourASetUnderItsTableNamingOnlyTheModesThat
       const std::size_t total = conclusions.all().size();
       bench::attach_conclusions(result, conclusions);
       const auto report = isolate_bench::make_table_writer({100, false, false})->render(result);
-      const auto counts = sentences_under_each_table(report, result);
-      for (std::size_t i = 0; i < counts.size(); ++i) {
-        EXPECT_LE(counts[i], bench::kConclusionsShown) << report;
-        EXPECT_EQ(counts[i], result.parameter_sets[i].conclusions.size())
+      const auto shown = found_under_each_table(report, result, true);
+      const auto further = found_under_each_table(report, result, false);
+      for (std::size_t i = 0; i < shown.size(); ++i) {
+        EXPECT_LE(shown[i], bench::kConclusionsShown) << report;
+        EXPECT_EQ(shown[i], result.parameter_sets[i].conclusions.size())
             << "each set's sentences right under its own table:\n" << report;
+        EXPECT_EQ(further[i], 0u) << "details only with --details:\n" << report;
       }
       if (modes.size() == every.size()) {
         EXPECT_GT(total, 0u) << "a run of every mode concludes something";

@@ -159,8 +159,8 @@ def test_signals(cwd):
             check(left == [], f"{where}: no report and no temporary file left: {left}")
 
 
-# A progress line as drawn on a terminal: `[step/total] ...`.
-PROGRESS = re.compile(r"\[\d+/\d+\]")
+# A progress line as drawn on a terminal: `main · repetition 3/1000 · ...`.
+PROGRESS = re.compile(r"(?:repetition|warm-up) \d+")
 ERASE_LINE = "\r\033[K"
 
 

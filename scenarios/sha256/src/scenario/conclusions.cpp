@@ -164,8 +164,8 @@ int vsyncs_during(double busy_ns, double fps) {
 bench::Conclusions sha256_conclusions(const bench::ScenarioResult& result,
                                       const std::vector<HashPoint>& points) {
   // Per set: whether to offload, which offload keeps the most throughput, what chunking on the
-  // main isolate gives instead, and the digest of the user's own file; with --details the
-  // frames the hash time predicts, the floor and the digest of generated data.
+  // main isolate gives instead, the digest; with --details the frames the hash time predicts
+  // and the floor.
   bench::Conclusions conclusions;
   conclusions.per_set.resize(result.parameter_sets.size());
   bench::OffloadQuestion question;
@@ -181,12 +181,13 @@ bench::Conclusions sha256_conclusions(const bench::ScenarioResult& result,
     for (auto sentence : {offload_sentence(set, point), chunking_sentence(set, point)}) {
       if (sentence) conclusions.add(i, std::move(*sentence));
     }
-    if (point.workload->input && !digest.empty()) conclusions.add(i, digest);
+    // The digest lets a reader check the data against another tool's (sha256sum, a Dart app
+    // hashing the --write-workload file): it stays in view.
+    if (!digest.empty()) conclusions.add(i, digest);
     for (auto sentence :
          {main_sentence(set, point, result.settings.display.fps), floor_sentence(set, point)}) {
       if (sentence) conclusions.add_detail(i, std::move(*sentence));
     }
-    if (!point.workload->input && !digest.empty()) conclusions.add_detail(i, digest);
   }
   conclusions.run.push_back(fmt::format("{}: SHA-256 through EVP takes the {} code path on this CPU.",
                                         openssl_version(), openssl_sha256_path()));
