@@ -245,10 +245,17 @@ TEST(ImageCompressScenario, AFullRunConcludesInSentences) {
   ASSERT_EQ(result.output_files.size(), 2u);
   EXPECT_EQ(result.output_files[0].path, dir / "image-compress-32x16-zlib-6.png");
   EXPECT_FALSE(fs::exists(dir));
-  std::string all;
+  std::string all;  // under the tables, then with --details, then after the tables
   for (const auto& set : result.parameter_sets) {
+    ASSERT_FALSE(set.conclusions.empty());
+    EXPECT_NE(set.conclusions.front().find("offload"), std::string::npos)
+        << "the first sentence answers whether to offload: " << set.conclusions.front();
     for (const auto& sentence : set.conclusions) all += sentence + "\n";
   }
+  for (const auto& set : result.parameter_sets) {
+    for (const auto& sentence : set.further_conclusions) all += sentence + "\n";
+  }
+  for (const auto& sentence : result.conclusions) all += sentence + "\n";
   EXPECT_NE(all.find("Its PNG goes to " + (dir / "image-compress-32x16-zlib-6.png").string() +
                      " with the reports."),
             std::string::npos)
