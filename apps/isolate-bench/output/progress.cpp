@@ -34,10 +34,10 @@ void ProgressLine::update(const bench::Progress& p) noexcept {
   try {
     // A line longer than the terminal would wrap, and "\r" would then erase only its end.
     const auto style = bench::detect_filmstrip_style(stream_, true);
-    const std::string line = progress_text(
-        p, std::chrono::steady_clock::now() - started_,
-        style.width > 1 ? style.width - 1 : 1,  // the cursor's column after the text
-        style.unicode);
+    const std::string line =
+        progress_text(p, std::chrono::steady_clock::now() - started_,
+                      style.width > 1 ? style.width - 1 : 1,  // the cursor's column after the text
+                      style.unicode);
     fmt::print(stream_, "\r\033[K{}", line);
     std::fflush(stream_);
   } catch (...) {

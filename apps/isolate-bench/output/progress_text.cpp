@@ -41,8 +41,8 @@ std::string progress_text(const bench::Progress& p, std::chrono::nanoseconds ela
   }
   const std::string head = p.mode + dot + count + dot;
   const std::string tail = dot + seconds(elapsed);
-  std::string set = p.sets > 1 ? fmt::format("set {}/{} {}", p.set, p.sets, p.parameter_set)
-                               : p.parameter_set;
+  std::string set =
+      p.sets > 1 ? fmt::format("set {}/{} {}", p.set, p.sets, p.parameter_set) : p.parameter_set;
   const std::size_t fixed = display_width(head) + display_width(tail);
   if (fixed + display_width(set) > columns) {
     const std::size_t room = columns > fixed ? columns - fixed : 0;

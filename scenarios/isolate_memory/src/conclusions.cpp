@@ -82,8 +82,7 @@ std::string returned_sentence(const CountPoint& point, const bench::ParameterRes
 
 }  // namespace
 
-bench::Conclusions IsolateMemoryScenario::conclusions(
-    const bench::ScenarioResult& result) const {
+bench::Conclusions IsolateMemoryScenario::conclusions(const bench::ScenarioResult& result) const {
   bench::Conclusions conclusions;
   conclusions.per_set.resize(result.parameter_sets.size());
   for (std::size_t i = 0; i < result.parameter_sets.size(); ++i) {

@@ -159,9 +159,11 @@ bench::Conclusions build_conclusions(const std::vector<Point>& points,
     }
   }
   for (const Kind kind : {Kind::objects, Kind::value}) {
-    if (auto sentence = objects_sentence(points, result, kind)) conclusions.run.push_back(*sentence);
+    if (auto sentence = objects_sentence(points, result, kind))
+      conclusions.run.push_back(*sentence);
   }
-  for (auto& sentence : flat_sentences(points, result)) conclusions.run.push_back(std::move(sentence));
+  for (auto& sentence : flat_sentences(points, result))
+    conclusions.run.push_back(std::move(sentence));
   return conclusions;
 }
 

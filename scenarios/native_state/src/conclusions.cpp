@@ -81,8 +81,7 @@ std::string local_sentence(const StatePoint& point, const bench::ParameterResult
 
 }  // namespace
 
-bench::Conclusions NativeStateScenario::conclusions(
-    const bench::ScenarioResult& result) const {
+bench::Conclusions NativeStateScenario::conclusions(const bench::ScenarioResult& result) const {
   bench::Conclusions conclusions;
   conclusions.per_set.resize(result.parameter_sets.size());
   for (std::size_t i = 0; i < result.parameter_sets.size(); ++i) {

@@ -116,9 +116,8 @@ TEST(EveryScenarioConclusions, AtMostFourASetUnderItsTableNamingOnlyTheModesThat
       }
       for (const auto& sentence : conclusions.all()) {
         for (const auto& mode : scenario->modes()) {
-          const bool ran = std::any_of(modes.begin(), modes.end(), [&](const auto& m) {
-            return m.name == mode.name;
-          });
+          const bool ran = std::any_of(modes.begin(), modes.end(),
+                                       [&](const auto& m) { return m.name == mode.name; });
           EXPECT_FALSE(!ran && names_mode(sentence, mode.name))
               << "names " << mode.name << ", which did not run: " << sentence;
         }
@@ -131,13 +130,15 @@ TEST(EveryScenarioConclusions, AtMostFourASetUnderItsTableNamingOnlyTheModesThat
       for (std::size_t i = 0; i < shown.size(); ++i) {
         EXPECT_LE(shown[i], bench::kConclusionsShown) << report;
         EXPECT_EQ(shown[i], result.parameter_sets[i].conclusions.size())
-            << "each set's sentences right under its own table:\n" << report;
+            << "each set's sentences right under its own table:\n"
+            << report;
         EXPECT_EQ(further[i], 0u) << "details only with --details:\n" << report;
       }
       if (modes.size() == every.size()) {
         EXPECT_GT(total, 0u) << "a run of every mode concludes something";
         EXPECT_GE(result.parameter_sets.front().conclusions.size(), 1u)
-            << "something under the first table:\n" << report;
+            << "something under the first table:\n"
+            << report;
       }
     }
   }

@@ -39,27 +39,29 @@ std::optional<std::string> offload_answer(const ScenarioResult& result, const Pa
                 : std::string();
   if (best == nullptr) {
     if (!main_time) return std::nullopt;
-    const char* answer = main_dropped > 0                      ? "offload it"
-                         : main_janky > 0                      ? "offload it if late frames matter"
-                                                               : "no need to offload";
+    const char* answer = main_dropped > 0 ? "offload it"
+                         : main_janky > 0 ? "offload it if late frames matter"
+                                          : "no need to offload";
     return fmt::format("{}: {}{} (no offload mode ran beside it).", answer, on_main,
                        main_janky > 0 ? fmt::format(", {} janky", frames(main_janky)) : "");
   }
   const double dropped = median(best, f::dropped).value_or(0);
   const double janky = median(best, f::janky).value_or(0);
-  const std::string offload = fmt::format(
-      "the fastest offload ({}, {} end to end) dropped {} and kept the main isolate busy {}",
-      best->mode.name, format_duration_ns(best_time), frames(dropped),
-      format_duration_ns(median(best, question.main_busy).value_or(0)));
+  const auto busy = median(best, question.main_busy);  // a scenario may not measure it
+  const std::string offload =
+      fmt::format("the fastest offload ({}, {} end to end) dropped {}{}", best->mode.name,
+                  format_duration_ns(best_time), frames(dropped),
+                  busy ? " and kept the main isolate busy " + format_duration_ns(*busy) : "");
   const MetricSpec* metric = find_metric(result, question.end_to_end);
   // The verdict, not the ratio of medians: on a noisy machine a ratio alone can point either
   // way from one run to the next, the paired interval says whether the difference is real.
   const auto compared = main && metric ? compare(*main, *best, *metric) : std::nullopt;
   if (!main_time || !compared) return offload + ".";
-  const char* answer = main_dropped > dropped                        ? "offload it"
-                       : main_dropped == dropped && main_janky > janky ? "offload it if late frames matter"
-                       : main_dropped == 0 && main_janky == 0          ? "no need to offload"
-                                                                     : "offloading saves no frame";
+  const char* answer = main_dropped > dropped ? "offload it"
+                       : main_dropped == dropped && main_janky > janky
+                           ? "offload it if late frames matter"
+                       : main_dropped == 0 && main_janky == 0 ? "no need to offload"
+                                                              : "offloading saves no frame";
   return fmt::format("{}: {}; {}; end to end: {}.", answer, on_main, offload,
                      describe_comparison(*compared, *metric));
 }

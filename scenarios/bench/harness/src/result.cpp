@@ -19,10 +19,9 @@ const MetricSummary* ModeResult::summary(std::string_view key) const noexcept {
 void attach_conclusions(ScenarioResult& result, Conclusions conclusions) {
   const std::size_t sets = result.parameter_sets.size();
   if (conclusions.per_set.size() > sets || conclusions.details.size() > sets) {
-    throw std::logic_error(fmt::format("{}: conclusions about set {} of a run of {}",
-                                       result.scenario,
-                                       std::max(conclusions.per_set.size(), conclusions.details.size()),
-                                       sets));
+    throw std::logic_error(
+        fmt::format("{}: conclusions about set {} of a run of {}", result.scenario,
+                    std::max(conclusions.per_set.size(), conclusions.details.size()), sets));
   }
   conclusions.per_set.resize(sets);
   conclusions.details.resize(sets);

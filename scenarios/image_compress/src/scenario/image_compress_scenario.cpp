@@ -348,8 +348,7 @@ std::unique_ptr<bench::ModeRunner> ImageCompressScenario::make_runner_for(
   return mode_table().make(mode.name)(point);
 }
 
-bench::Conclusions ImageCompressScenario::conclusions(
-    const bench::ScenarioResult& result) const {
+bench::Conclusions ImageCompressScenario::conclusions(const bench::ScenarioResult& result) const {
   return image_compress_conclusions(result, points());
 }
 

@@ -239,8 +239,9 @@ bench::Conclusions json_parse_conclusions(const bench::ScenarioResult& result,
   // Under each set's table, first what a reader came for, should this be offloaded here; then
   // what copying the products back costs (once per size: the decoders hand back the same
   // products) and the document's phone beside this machine; with --details the main isolate's
-  // rate and longest block when the set is its decoder's only size (the answer has its time). After every table: where main-thread parsing
-  // starts to drop frames over the sizes, the persistent workers' spawn.
+  // rate and longest block when the set is its decoder's only size (the answer has its time). After
+  // every table: where main-thread parsing starts to drop frames over the sizes, the persistent
+  // workers' spawn.
   bench::Conclusions conclusions;
   const Measured* scale_set = scale_reference(sets);
   const bool input = !points.empty() && points.front().workload->input.has_value();

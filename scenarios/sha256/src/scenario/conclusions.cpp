@@ -189,8 +189,9 @@ bench::Conclusions sha256_conclusions(const bench::ScenarioResult& result,
       if (sentence) conclusions.add_detail(i, std::move(*sentence));
     }
   }
-  conclusions.run.push_back(fmt::format("{}: SHA-256 through EVP takes the {} code path on this CPU.",
-                                        openssl_version(), openssl_sha256_path()));
+  conclusions.run.push_back(
+      fmt::format("{}: SHA-256 through EVP takes the {} code path on this CPU.", openssl_version(),
+                  openssl_sha256_path()));
   return conclusions;
 }
 

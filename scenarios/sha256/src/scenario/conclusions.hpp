@@ -11,8 +11,8 @@ namespace sha256 {
 
 /// Per parameter set: whether to offload, which offload keeps the most of the floor's
 /// throughput, what chunking costs and saves, the digest, and as details how many frames
-/// `main` drops and how many its hash time predicts, and the floor; for the run, which code path OpenSSL takes.
-/// `points` are the scenario's, indexed by ParameterResult::index.
+/// `main` drops and how many its hash time predicts, and the floor; for the run, which code path
+/// OpenSSL takes. `points` are the scenario's, indexed by ParameterResult::index.
 bench::Conclusions sha256_conclusions(const bench::ScenarioResult& result,
                                       const std::vector<HashPoint>& points);
 

@@ -12,9 +12,9 @@
 namespace bench {
 
 struct OffloadQuestion {
-  std::string on_main = "main";       ///< the mode doing the work on the main isolate
-  std::vector<std::string> offloads;  ///< the modes moving it elsewhere, in any order
-  std::string did = "did the work";   ///< past tense: "the main isolate parsed in 25 ms"
+  std::string on_main = "main";              ///< the mode doing the work on the main isolate
+  std::vector<std::string> offloads;         ///< the modes moving it elsewhere, in any order
+  std::string did = "did the work";          ///< past tense: "the main isolate parsed in 25 ms"
   std::string end_to_end = "end_to_end_ns";  ///< compared between the modes (lower is better)
   std::string main_busy = "main_thread_ns";  ///< what an offload still costs the main isolate
 };
