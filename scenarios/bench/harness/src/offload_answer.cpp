@@ -14,6 +14,13 @@ std::string frames(double count) {
   return format_value(count, Unit::count) + (count == 1 ? " frame" : " frames");
 }
 
+/// "2 frames", or with `janky` shown "0 frames (1 janky)": janky frames are what the answer
+/// weighs when no frame was dropped, so the sentence shows them whenever either mode had some.
+std::string lost(double dropped, double janky, bool show_janky) {
+  return frames(dropped) +
+         (show_janky ? " (" + format_value(janky, Unit::count) + " janky)" : std::string());
+}
+
 }  // namespace
 
 std::optional<std::string> offload_answer(const ScenarioResult& result, const ParameterResult& set,
@@ -33,24 +40,24 @@ std::optional<std::string> offload_answer(const ScenarioResult& result, const Pa
   const auto main_time = median(main, question.end_to_end);
   const double main_dropped = median(main, f::dropped).value_or(0);
   const double main_janky = median(main, f::janky).value_or(0);
-  const std::string on_main =
-      main_time ? fmt::format("the main isolate {} in {} and dropped {}", question.did,
-                              format_duration_ns(*main_time), frames(main_dropped))
-                : std::string();
+  const double dropped = median(best, f::dropped).value_or(0);
+  const double janky = median(best, f::janky).value_or(0);
+  const bool show_janky = main_janky > 0 || janky > 0;
+  const std::string on_main = main_time ? fmt::format("the main isolate {} in {} and dropped {}",
+                                                      question.did, format_duration_ns(*main_time),
+                                                      lost(main_dropped, main_janky, show_janky))
+                                        : std::string();
   if (best == nullptr) {
     if (!main_time) return std::nullopt;
     const char* answer = main_dropped > 0 ? "offload it"
                          : main_janky > 0 ? "offload it if late frames matter"
                                           : "no need to offload";
-    return fmt::format("{}: {}{} (no offload mode ran beside it).", answer, on_main,
-                       main_janky > 0 ? fmt::format(", {} janky", frames(main_janky)) : "");
+    return fmt::format("{}: {} (no offload mode ran beside it).", answer, on_main);
   }
-  const double dropped = median(best, f::dropped).value_or(0);
-  const double janky = median(best, f::janky).value_or(0);
   const auto busy = median(best, question.main_busy);  // a scenario may not measure it
   const std::string offload =
       fmt::format("the fastest offload ({}, {} end to end) dropped {}{}", best->mode.name,
-                  format_duration_ns(best_time), frames(dropped),
+                  format_duration_ns(best_time), lost(dropped, janky, show_janky),
                   busy ? " and kept the main isolate busy " + format_duration_ns(*busy) : "");
   const MetricSpec* metric = find_metric(result, question.end_to_end);
   // The verdict, not the ratio of medians: on a noisy machine a ratio alone can point either
