@@ -5,6 +5,7 @@
 #include "iso/heap.hpp"
 
 #include <malloc.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <new>
@@ -30,10 +31,18 @@ namespace {
 // an arena keeps up to 64 MiB free at its top before trimming. Larger blocks are still mapped and
 // unmapped on their own, as a VM's large-object pages are, and a run's big workloads still go
 // back to the kernel. (Sanitizer builds have their own allocator, which ignores these.)
+//
+// Kept pages are kept per arena, and glibc gives threads up to eight arenas per core: every
+// isolate's thread came to keep its own high-water mark, and a 2 MB json-parse run peaked at
+// 100 MB resident, against 57 MB with one arena per core. So the isolates share one arena per
+// core, as the isolates of a Dart group share one heap; threads running at once still rarely
+// meet on a lock, and small blocks come from each thread's own cache (tcache) first.
 struct RetainFreedPages {
   RetainFreedPages() noexcept {
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    const long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    mallopt(M_ARENA_MAX, cores > 0 ? static_cast<int>(cores) : 1);
   }
 };
 const RetainFreedPages retain_freed_pages;

@@ -1,12 +1,21 @@
 // The core keeps freed memory in the process's heap as a VM's heap does (core/src/heap.cpp): a
 // block the size of a large message comes from an arena, not a mapping of its own, and freeing
-// it leaves its pages for the next one instead of returning them to the kernel.
+// it leaves its pages for the next one instead of returning them to the kernel; and the kept pages
+// are kept in one arena per core, not one per thread.
 
 #include <gtest/gtest.h>
 #include <malloc.h>
 
+#include <unistd.h>
+
 #include <cstddef>
+#include <cstdio>
+#include <cstdlib>
+#include <latch>
 #include <memory>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "address_sanitizer.hpp"
 #include "iso/iso.hpp"
@@ -44,6 +53,50 @@ TEST(RetainedPages, AFreedMessageSizedBlockStaysInTheHeapForTheNextOne) {
   block.reset();
   EXPECT_EQ(mallinfo2().arena, held) << "the arena was trimmed: its pages went to the kernel";
   EXPECT_GE(mallinfo2().fordblks, kMessageBytes) << "the freed block is kept, free, for reuse";
+}
+
+/// How many arenas glibc's malloc has, read from its malloc_info report (one <heap> each).
+int arena_count() {
+  char* text = nullptr;
+  std::size_t size = 0;
+  FILE* report = open_memstream(&text, &size);
+  if (report == nullptr) return -1;
+  malloc_info(0, report);
+  std::fclose(report);
+  const std::string xml(text, size);
+  std::free(text);
+  int count = 0;
+  for (auto at = xml.find("<heap nr="); at != std::string::npos; at = xml.find("<heap nr=", at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+TEST(RetainedPages, ThreadsShareOneArenaPerCore) {
+  if (!glibc_allocates()) GTEST_SKIP() << "a sanitizer's allocator replaces glibc's here";
+  const long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  ASSERT_GT(cores, 0);
+  // A thread takes an arena at its first malloc, a new one while the limit allows (glibc's own
+  // limit is eight per core): twice as many threads as cores would pass one arena per core.
+  // They all hold their block until every one has one, as isolates running at once do (an
+  // ended thread's arena goes back to a free list for the next thread).
+  const long thread_count = 2 * cores + 2;
+  std::latch all_allocated(thread_count);
+  std::latch counted(1);
+  std::vector<std::thread> threads;
+  for (long i = 0; i < thread_count; ++i) {
+    threads.emplace_back([&] {
+      auto block = std::make_unique<char[]>(64 << 10);
+      escape(block.get());
+      all_allocated.count_down();
+      counted.wait();
+    });
+  }
+  all_allocated.wait();
+  const int arenas = arena_count();
+  counted.count_down();
+  for (auto& thread : threads) thread.join();
+  EXPECT_LE(arenas, cores);
 }
 
 }  // namespace
