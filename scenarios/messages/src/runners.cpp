@@ -10,6 +10,7 @@
 #include <chrono>
 #include <optional>
 #include <stdexcept>
+#include <string>
 #include <type_traits>
 #include <utility>
 
@@ -318,7 +319,8 @@ enum class Way { copy, transfer, share, exit };
 /// run.
 class ReceiverRunner final : public bench::ModeRunner {
  public:
-  ReceiverRunner(const Point& point, Way way) : point_(point), way_(way) {}
+  ReceiverRunner(const Point& point, Way way, std::string way_name)
+      : point_(point), way_(way), way_name_(std::move(way_name)) {}
 
   iso::Future<bench::Measurements> setup() override {
     replies_.emplace("messages replies");
@@ -353,7 +355,7 @@ class ReceiverRunner final : public bench::ModeRunner {
     iso::Message reply = co_await replies_->next();
     if (!reply.is<Arrival>()) fail_on(reply);
     const Arrival arrival = reply.take<Arrival>();
-    check_same(point_, arrival.checksum, way_name());
+    check_same(point_, arrival.checksum, way_name_.c_str());
 
     // Round trip: the receiver sends the data straight back the same way.
     inbox_.send(EchoNext{way_ == Way::transfer});
@@ -369,7 +371,7 @@ class ReceiverRunner final : public bench::ModeRunner {
       back_sum = checksum_of(data);
     });
     if (!known) fail_on(echoed);
-    check_same(point_, back_sum, way_name());
+    check_same(point_, back_sum, way_name_.c_str());
     co_return measured(point_, static_cast<double>(arrival.usable_ns - started),
                        static_cast<double>(back_ns - round_started), busy,
                        static_cast<double>(cost.bytes));
@@ -425,29 +427,16 @@ class ReceiverRunner final : public bench::ModeRunner {
     iso::Message reply = co_await replies_->next();
     if (!reply.is<Arrival>()) fail_on(reply);
     const Arrival arrival = reply.take<Arrival>();
-    check_same(point_, arrival.checksum, "exit");
+    check_same(point_, arrival.checksum, way_name_.c_str());
     // The ending isolate's exit call is not timed (it cannot report after it), a hand-over
     // copies nothing, and an ended isolate cannot be answered: all 0 by construction.
     co_return measured(point_, static_cast<double>(arrival.usable_ns - arrival.handed_over_ns),
                        0.0, 0.0, 0.0);
   }
 
-  const char* way_name() const {
-    switch (way_) {
-      case Way::copy:
-        return "copy";
-      case Way::transfer:
-        return "transfer";
-      case Way::share:
-        return "share";
-      case Way::exit:
-        return "exit";
-    }
-    return "?";
-  }
-
   const Point& point_;
   Way way_;
+  std::string way_name_;  ///< the mode's name, for messages
   std::optional<iso::ReceivePort> replies_;  // the receiver's port, arrivals and errors
   std::optional<iso::Isolate> isolate_;
   iso::SendPort inbox_;
@@ -461,10 +450,10 @@ class ReceiverRunner final : public bench::ModeRunner {
 
 std::unique_ptr<bench::ModeRunner> make_runner(const std::string& mode, const Point& point) {
   if (mode == "floor") return std::make_unique<FloorRunner>(point);
-  if (mode == "copy") return std::make_unique<ReceiverRunner>(point, Way::copy);
-  if (mode == "transfer") return std::make_unique<ReceiverRunner>(point, Way::transfer);
-  if (mode == "share") return std::make_unique<ReceiverRunner>(point, Way::share);
-  if (mode == "exit") return std::make_unique<ReceiverRunner>(point, Way::exit);
+  if (mode == "copy") return std::make_unique<ReceiverRunner>(point, Way::copy, mode);
+  if (mode == "transfer") return std::make_unique<ReceiverRunner>(point, Way::transfer, mode);
+  if (mode == "share") return std::make_unique<ReceiverRunner>(point, Way::share, mode);
+  if (mode == "exit") return std::make_unique<ReceiverRunner>(point, Way::exit, mode);
   throw std::logic_error("messages: unknown mode " + mode);
 }
 
