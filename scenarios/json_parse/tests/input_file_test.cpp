@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "json_parse/catalog_generator.hpp"
@@ -18,9 +19,12 @@ namespace fs = std::filesystem;
 class InputFiles : public ::testing::Test {
  protected:
   void SetUp() override {
+    // A parameterised test's name holds a '/' ("Name/3"): flattened, so TearDown removes the
+    // whole directory rather than leaving the parent behind.
+    std::string test_name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(test_name.begin(), test_name.end(), '/', '_');
     directory_ = fs::temp_directory_path() /
-                 ("json_parse_input_test_" + std::to_string(::getpid()) + "_" +
-                  ::testing::UnitTest::GetInstance()->current_test_info()->name());
+                 ("json_parse_input_test_" + std::to_string(::getpid()) + "_" + test_name);
     fs::create_directories(directory_);
   }
   void TearDown() override { fs::remove_all(directory_); }
