@@ -2,8 +2,8 @@
 // the data that was sent (by checksum) and fails the run otherwise.
 //
 // Every way is timed at the same receiving isolate, which runs no UI frames, and every timed
-// message finds it in the same state, parked, whatever the size: so the figures of 1 KB and
-// 64 MB differ only by what crossing them costs.
+// message starts from the same state whatever the size (see settle): so the figures of 1 KB
+// and 64 MB differ only by what crossing them costs.
 
 #include "runners.hpp"
 
@@ -30,6 +30,29 @@ std::int64_t now_ns() noexcept {
 /// worker is; without it a small message would meet a receiver still spinning from the
 /// previous one, while a big one, preceded by milliseconds of preparation, would wake it.
 constexpr auto kLetTheReceiverPark = std::chrono::milliseconds(1);
+
+/// Sent, untimed, to the receiver just before it is let park for a timed message: it wakes,
+/// ignores it and parks again, so every timed message finds it parked for about
+/// kLetTheReceiverPark, not for as long as the sender took to prepare the data.
+struct Ready {
+  bool unused = false;
+};
+ISO_SENDABLE(Ready, unused);
+
+/// Brings the sending side to the same state before every timed message, whatever the size:
+/// rests as long as the data's preparation took (`prepared_ns`), wakes the receiver with a
+/// Ready, then lets it park. Both steps are outside the timed window and change nothing in it;
+/// they undo what the preparation left behind, which a program sending a buffer it made long
+/// before would not have either. On the 2-core virtual machine this was measured on, a message
+/// sent within a few ms after tens of ms of computing, or to a receiver idle all that time,
+/// took 50-100 µs to arrive instead of 10-20 µs, a 1 KB one as much as a 64 MB one (the same
+/// 1 KB hand-over after 40 ms of busy spinning): a cost of what came before, not of the size.
+/// Data made in setup (copy, share) or in microseconds (1 KB) rests 0.
+iso::Future<void> settle(std::int64_t prepared_ns, const iso::SendPort& receiver) {
+  co_await iso::delay(std::chrono::nanoseconds(prepared_ns));
+  receiver.send(Ready{});
+  co_await iso::delay(kLetTheReceiverPark);
+}
 
 /// What the receiver reports back: when the data was usable there, and its checksum; for exit
 /// also when the ending isolate handed it over.
@@ -169,6 +192,7 @@ iso::Future<Arrival> receive_exit(ExitOrder order) {
   (void)co_await iso::Isolate::spawn(&ending_isolate_entry, ExitJob{handed.send_port(), order},
                                      options);
   iso::Message message = co_await handed.next();
+  while (message.is<Ready>()) message = co_await handed.next();
   if (auto arrival = take_handed_over(message)) co_return *arrival;
   if (message.is<iso::UncaughtError>()) {
     throw std::runtime_error("the ending isolate failed: " +
@@ -186,6 +210,7 @@ iso::Future<void> receiver_entry(iso::SendPort main_port) {
   std::optional<EchoNext> echo;
   while (true) {
     iso::Message message = co_await inbox.next();
+    if (message.is<Ready>()) continue;
     if (message.is<EchoNext>()) {
       echo = message.take<EchoNext>();
       continue;
@@ -206,12 +231,13 @@ iso::Future<void> receiver_entry(iso::SendPort main_port) {
   }
 }
 
-/// The ending isolate of mode `exit`: builds the data, lets the receiver park, then hands the
-/// data over with the time.
+/// The ending isolate of mode `exit`: builds the data, settles, then hands the data over with
+/// the time.
 iso::Future<void> ending_isolate_entry(ExitJob job) {
+  const auto started = now_ns();
   Payload payload = make_payload(static_cast<Kind>(job.order.kind), job.order.size,
                                  job.order.seed);
-  co_await iso::delay(kLetTheReceiverPark);
+  co_await settle(now_ns() - started, job.reply);
   switch (payload.kind) {
     case Kind::bytes:
       iso::exit(job.reply, Stamped<std::vector<std::uint8_t>>{now_ns(), std::move(payload.bytes)});
@@ -347,8 +373,9 @@ class ReceiverRunner final : public bench::ModeRunner {
   iso::Future<bench::Measurements> run_once() override {
     if (way_ == Way::exit) co_return co_await exit_once();
     // One way: the receiver acknowledges with when the data was usable there.
+    auto preparing = now_ns();
     std::optional<iso::TransferableTypedData> transferable = fresh_transferable();
-    co_await iso::delay(kLetTheReceiverPark);
+    co_await settle(now_ns() - preparing, inbox_);
     const auto started = now_ns();
     const iso::SendCost cost = send(*point_.payload, transferable);
     const auto busy = static_cast<double>(now_ns() - started);
@@ -359,8 +386,9 @@ class ReceiverRunner final : public bench::ModeRunner {
 
     // Round trip: the receiver sends the data straight back the same way.
     inbox_.send(EchoNext{way_ == Way::transfer});
+    preparing = now_ns();
     transferable = fresh_transferable();
-    co_await iso::delay(kLetTheReceiverPark);
+    co_await settle(now_ns() - preparing, inbox_);
     const auto round_started = now_ns();
     (void)send(*point_.payload, transferable);
     iso::Message echoed = co_await replies_->next();
