@@ -43,11 +43,14 @@ ISO_SENDABLE(Ready, unused);
 /// rests as long as the data's preparation took (`prepared_ns`), wakes the receiver with a
 /// Ready, then lets it park. Both steps are outside the timed window and change nothing in it;
 /// they undo what the preparation left behind, which a program sending a buffer it made long
-/// before would not have either. On the 2-core virtual machine this was measured on, a message
-/// sent within a few ms after tens of ms of computing, or to a receiver idle all that time,
-/// took 50-100 µs to arrive instead of 10-20 µs, a 1 KB one as much as a 64 MB one (the same
-/// 1 KB hand-over after 40 ms of busy spinning): a cost of what came before, not of the size.
-/// Data made in setup (copy, share) or in microseconds (1 KB) rests 0.
+/// before would not have either. Why: the receiver wakes either on the sender's core (about
+/// 5 µs on the 2-core virtual machine this was measured on) or on the other, idle one (25-60
+/// µs: the hypervisor wakes a halted core), and the kernel picks the other one more often
+/// right after the sender computed for tens of ms, or when the receiver has been idle all that
+/// time. A 1 KB hand-over made right after 40 ms of busy spinning took 20-70 µs instead of
+/// 10-20 µs, as much as a 64 MB one: a cost of what came before the message, not of its size,
+/// and one a long computation still leaves behind after this rest (1 KB after 250 ms of
+/// spinning: 30-44 µs). Data made in setup (copy, share) or in microseconds (1 KB) rests 0.
 iso::Future<void> settle(std::int64_t prepared_ns, const iso::SendPort& receiver) {
   co_await iso::delay(std::chrono::nanoseconds(prepared_ns));
   receiver.send(Ready{});
