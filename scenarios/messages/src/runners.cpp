@@ -43,11 +43,11 @@ ISO_SENDABLE(Ready, unused);
 /// rests as long as the data's preparation took (`prepared_ns`), wakes the receiver with a
 /// Ready, then lets it park. Both steps are outside the timed window and change nothing in it;
 /// they undo what the preparation left behind, which a program sending a buffer it made long
-/// before would not have either. Why: the receiver wakes either on the sender's core (about
-/// 5 µs on the 2-core virtual machine this was measured on) or on the other, idle one (25-60
-/// µs: the hypervisor wakes a halted core), and the kernel picks the other one more often
-/// right after the sender computed for tens of ms, or when the receiver has been idle all that
-/// time. A 1 KB hand-over made right after 40 ms of busy spinning took 20-70 µs instead of
+/// before would not have either. Why: on the 2-core virtual machine this was measured on, the
+/// receiver runs either at once on the sender's core (about 5 µs) or 20-60 µs later: on the
+/// other, idle core (the hypervisor wakes a halted core) or on the sender's once the sender's
+/// thread lets go of it. The kernel picks the slow ways more often right after the sender
+/// computed for tens of ms, or when the receiver has been idle all that time. A 1 KB hand-over made right after 40 ms of busy spinning took 20-70 µs instead of
 /// 10-20 µs, as much as a 64 MB one: a cost of what came before the message, not of its size,
 /// and one a long computation still leaves behind after this rest (1 KB after 250 ms of
 /// spinning: 30-44 µs). Data made in setup (copy, share) or in microseconds (1 KB) rests 0.
