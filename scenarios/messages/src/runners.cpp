@@ -47,10 +47,11 @@ ISO_SENDABLE(Ready, unused);
 /// receiver runs either at once on the sender's core (about 5 µs) or 20-60 µs later: on the
 /// other, idle core (the hypervisor wakes a halted core) or on the sender's once the sender's
 /// thread lets go of it. The kernel picks the slow ways more often right after the sender
-/// computed for tens of ms, or when the receiver has been idle all that time. A 1 KB hand-over made right after 40 ms of busy spinning took 20-70 µs instead of
-/// 10-20 µs, as much as a 64 MB one: a cost of what came before the message, not of its size,
-/// and one a long computation still leaves behind after this rest (1 KB after 250 ms of
-/// spinning: 30-44 µs). Data made in setup (copy, share) or in microseconds (1 KB) rests 0.
+/// computed for tens of ms, or when the receiver has been idle all that time. A 1 KB
+/// hand-over made right after 40 ms of busy spinning took 20-70 µs instead of 10-20 µs, as much
+/// as a 64 MB one: a cost of what came before the message, not of its size, and one a long
+/// computation still leaves behind after this rest (1 KB after 250 ms of spinning: 30-44 µs).
+/// Data made in setup (copy, share) or in microseconds (1 KB) rests 0.
 iso::Future<void> settle(std::int64_t prepared_ns, const iso::SendPort& receiver) {
   co_await iso::delay(std::chrono::nanoseconds(prepared_ns));
   receiver.send(Ready{});
