@@ -150,6 +150,18 @@ TEST(Messages, PayloadsAreAFunctionOfTheSeed) {
   EXPECT_GT(products.products[0].name.size(), 15u);  // beyond the small-string buffer
 }
 
+TEST(Messages, AStringPayloadIsPrintableAsciiOfTheSizeAskedToItsLastCharacter) {
+  const std::string text = make_payload(Kind::string, 1003, 5).text;  // not a multiple of 8
+  ASSERT_EQ(text.size(), 1003u);
+  for (const char c : text) {
+    EXPECT_GE(c, ' ');
+    EXPECT_LE(c, '~');
+  }
+  // The characters vary, in the eight-a-draw body and in the tail alike.
+  EXPECT_NE(text.find_first_not_of(text[0]), std::string::npos);
+  EXPECT_NE(text.substr(1000).find_first_not_of(text[1000]), std::string::npos);
+}
+
 TEST(Messages, TransferOfObjectsAndValuesIsLeftOutByDefaultAndRefusedWhenNamed) {
   const auto values = prepared(Kind::value, {100});
   for (const auto& mode : values->modes()) {
