@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "bench/harness/result.hpp"
 #include "bench/harness/settings_error.hpp"
@@ -15,6 +17,7 @@
 #include "json_parse/errors.hpp"
 #include "json_parse/scenario/json_parse_scenario.hpp"
 #include "json_parse/typed_decoder.hpp"
+#include "scenario/body_crossing.hpp"
 
 namespace json_parse {
 namespace {
@@ -130,12 +133,23 @@ TEST(JsonParseScenario, OneParameterSetPerSizeAndDecoderDynamicFirst) {
   }
 }
 
+/// How each mode takes the body: Dart >= 2.15 shares a String within the isolate group, so
+/// run, compute and worker share it; run-send keeps the copy so a reader sees both paths.
+const std::map<std::string, BodyCrossing>& expected_crossings() {
+  static const std::map<std::string, BodyCrossing> crossings{
+      {"main", BodyCrossing::none},        {"run", BodyCrossing::shared},
+      {"run-send", BodyCrossing::copied},  {"compute", BodyCrossing::shared},
+      {"worker", BodyCrossing::shared},    {"transfer", BodyCrossing::transferred},
+  };
+  return crossings;
+}
+
 class EveryMode : public ::testing::TestWithParam<DecoderChoice> {};
 
 TEST_P(EveryMode, MakesTheSameProductsUsableAsTheTypedDecodeOnMain) {
   const auto scenario = prepared(small_settings(GetParam()));
   ASSERT_EQ(scenario->points().size(), 1u);
-  const std::vector<Product> expected = decode_typed(scenario->points()[0].workload->body.view());
+  const std::vector<Product> expected = decode_typed(scenario->points()[0].workload->body->view());
   ASSERT_GT(expected.size(), 3u);
   for (const auto& mode : scenario->modes()) {
     SCOPED_TRACE(mode.name);
@@ -162,26 +176,77 @@ TEST_P(EveryMode, HoldsNoProductsOnceARunIsMeasured) {
   }
 }
 
+TEST_P(EveryMode, ParsesTheMainIsolatesOwnBodyWhereItIsSharedAndACopyElsewhere) {
+  const auto scenario = prepared(small_settings(GetParam()));
+  const CatalogWorkload& workload = *scenario->points()[0].workload;
+  const auto own = reinterpret_cast<std::uintptr_t>(workload.body->bytes.data());
+  for (const auto& mode : scenario->modes()) {
+    SCOPED_TRACE(mode.name);
+    const BodyCrossing crossing = expected_crossings().at(mode.name);
+    const bool in_place = crossing == BodyCrossing::none || crossing == BodyCrossing::shared;
+    auto runner = scenario->make_catalog_runner(mode, 0);
+    iso::run_main([&]() -> iso::Future<void> {
+      (void)co_await runner->setup();
+      for (int i = 0; i < 2; ++i) {
+        (void)co_await runner->run_once();
+        if (in_place) {
+          EXPECT_EQ(runner->last_body_address(), own) << "the very bytes the main isolate holds";
+        } else {
+          EXPECT_NE(runner->last_body_address(), 0u);
+          EXPECT_NE(runner->last_body_address(), own) << "a copy of the body, elsewhere";
+        }
+      }
+      co_await runner->teardown();
+    });
+  }
+  EXPECT_EQ(workload.body->bytes.size(), workload.body->json_size + kJsonPadding)
+      << "no mode changed the shared body";
+}
+
 INSTANTIATE_TEST_SUITE_P(Decoders, EveryMode,
                          ::testing::Values(DecoderChoice::typed, DecoderChoice::dynamic));
+
+TEST(JsonParseScenario, SaysInEachModesDescriptionWhetherTheBodyIsSharedOrCopied) {
+  JsonParseScenario scenario;
+  ASSERT_EQ(scenario.modes().size(), expected_crossings().size());
+  for (const auto& mode : scenario.modes()) {
+    SCOPED_TRACE(mode.name);
+    const BodyCrossing crossing = expected_crossings().at(mode.name);
+    EXPECT_EQ(body_crossing_of(mode.name), crossing);
+    const bool says_shared = mode.description.find("body shared (Dart ≥ 2.15)") != std::string::npos;
+    const bool says_copied = mode.description.find("body copied in") != std::string::npos;
+    EXPECT_EQ(says_shared, crossing == BodyCrossing::shared) << mode.description;
+    EXPECT_EQ(says_copied, crossing == BodyCrossing::copied) << mode.description;
+  }
+  EXPECT_EQ(body_crossing_of("no-such-mode"), BodyCrossing::none);
+}
 
 TEST(JsonParseScenario, ReportsWhatEachModeCopiesAcross) {
   if (!iso::heap_accounting_enabled())
     GTEST_SKIP() << "copied bytes are counted by heap accounting";
   const auto scenario = prepared(small_settings(DecoderChoice::typed));
-  const double body_bytes = static_cast<double>(scenario->points()[0].workload->body.json_size);
+  const double body_bytes = static_cast<double>(scenario->points()[0].workload->body->json_size);
   for (const auto& mode : scenario->modes()) {
     SCOPED_TRACE(mode.name);
     const ModeRun run = run_mode(*scenario, mode, 0, 1);
     const auto& m = run.measurements.front();
-    const bool copies_in = mode.name != "main";
+    const BodyCrossing crossing = expected_crossings().at(mode.name);
     const bool copies_out =
         mode.name == "run-send" || mode.name == "worker" || mode.name == "transfer";
-    if (copies_in) {
-      EXPECT_GE(m.at("copy_in_bytes"), body_bytes) << "the body crossed by copy";
-    } else {
-      EXPECT_EQ(m.at("copy_in_bytes"), 0);
-      EXPECT_EQ(m.at("copy_in_ns"), 0);
+    switch (crossing) {
+      case BodyCrossing::none:
+        EXPECT_EQ(m.at("copy_in_bytes"), 0);
+        EXPECT_EQ(m.at("copy_in_ns"), 0);
+        break;
+      case BodyCrossing::shared:
+        // The request's or argument's own few bytes; the body's 30000 are not among them.
+        EXPECT_GT(m.at("copy_in_bytes"), 0) << "the message itself is measured";
+        EXPECT_LT(m.at("copy_in_bytes"), 1024) << "the body crossed shared, not copied";
+        break;
+      case BodyCrossing::copied:
+      case BodyCrossing::transferred:
+        EXPECT_GE(m.at("copy_in_bytes"), body_bytes) << "the body crossed by copy";
+        break;
     }
     if (copies_out) {
       EXPECT_GT(m.at("copy_out_bytes"), 0) << "the products came back by copy";
@@ -244,7 +309,7 @@ TEST_F(InputScenario, AProductListIsMapped) {
   const auto scenario = prepared(settings_for(generate_catalog(8000, 3)));
   const ModeRun run = run_mode(*scenario, bench::ModeSpec{"worker", ""}, 0, 1);
   EXPECT_TRUE(run.result.mapped);
-  EXPECT_EQ(run.result.products, decode_typed(scenario->points()[0].workload->body.view()));
+  EXPECT_EQ(run.result.products, decode_typed(scenario->points()[0].workload->body->view()));
 }
 
 TEST_F(InputScenario, IsParsedWithTheDynamicDecoderOnlyAndTakesNoSize) {

@@ -3,13 +3,15 @@
 // bytes themselves. A copied std::string gets no spare capacity, so a plain string would lose
 // its padding on every copy and padded_view() would copy it once more on the receiver. Here the
 // padding is part of size(), so every copy (a send, an argument of Isolate::run) arrives ready to
-// parse in place.
+// parse in place. Shared (SharedBody), it crosses as one more reference and is parsed in place
+// where the main isolate holds it.
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 
 #include "iso/sendable.hpp"
+#include "iso/shared.hpp"
 #include "json_parse/padded_body.hpp"
 
 namespace json_parse {
@@ -23,6 +25,10 @@ struct SendableBody {
   PaddedView view() const;
 };
 ISO_SENDABLE(SendableBody, bytes, json_size);
+
+/// The body as one immutable object the isolates share: sending it, or passing it to
+/// Isolate::run, adds a reference and copies nothing (a Dart String since 2.15).
+using SharedBody = iso::Shared<SendableBody>;
 
 /// A body holding `json` and its padding (one copy of `json`). Throws std::bad_alloc.
 SendableBody make_sendable_body(std::string_view json);

@@ -10,6 +10,7 @@
 #include "bench/harness/frame_metrics.hpp"
 #include "bench/harness/offload_answer.hpp"
 #include "bench/harness/units.hpp"
+#include "body_crossing.hpp"
 #include "timeline.hpp"
 
 namespace json_parse {
@@ -135,26 +136,48 @@ std::optional<std::string> offload_answer_sentence(const bench::ScenarioResult& 
   return where(m) + ": " + *answer;
 }
 
-/// run versus run-send: what copying the products back costs next to exit.
-std::optional<std::string> copy_back_sentence(const Measured& m) {
+/// "a", "a and b", "a, b and c".
+std::string join_names(const std::vector<std::string>& names) {
+  std::string joined;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) joined += i + 1 == names.size() ? " and " : ", ";
+    joined += names[i];
+  }
+  return joined;
+}
+
+/// run versus run-send, which differ in both crossings: run-send copies the body in where run
+/// shares it (Dart >= 2.15), and copies the products back where run hands them over by exit.
+std::optional<std::string> crossings_sentence(const Measured& m) {
   const bench::ParameterResult& set = m.set;
   const auto* run = find_mode(set, "run");
   const auto* send = find_mode(set, "run-send");
-  const auto run_time = median(run, k::end_to_end);
-  const auto send_time = median(send, k::end_to_end);
+  const auto shared_in = median(run, k::copy_in);
+  const auto shared_bytes = median(run, k::copy_in_bytes);
+  const auto copy_in = median(send, k::copy_in);
+  const auto copied_in = median(send, k::copy_in_bytes);
   const auto copy_out = median(send, k::copy_out);
-  const auto copied = median(send, k::copy_out_bytes);
+  const auto copied_out = median(send, k::copy_out_bytes);
   const auto exit_return = median(run, k::return_to_main);
   const auto send_return = median(send, k::return_to_main);
-  if (!run_time || !send_time || !copy_out || !copied || !exit_return || !send_return) {
+  if (!shared_in || !shared_bytes || !copy_in || !copied_in || !copy_out || !copied_out ||
+      !exit_return || !send_return) {
     return std::nullopt;
   }
+  std::vector<std::string> sharing;
+  for (const auto& mode : set.modes) {
+    if (body_crossing_of(mode.mode.name) == BodyCrossing::shared) {
+      sharing.push_back(mode.mode.name);
+    }
+  }
   return fmt::format(
-      "{}: copying the {} products back through a port (run-send) took {} for {}; they reached "
-      "the main isolate {} after the parse, against {} by exit (run).",
-      where(m), m.point.workload->products, format_duration_ns(*copy_out),
-      bench::format_bytes(*copied), format_duration_ns(*send_return),
-      format_duration_ns(*exit_return));
+      "{}: the body went in shared (Dart ≥ 2.15) to {} (run: {}, {}) and copied to run-send ({}, "
+      "{}); run-send also copied the {} products back through a port ({}, {}): they reached the "
+      "main isolate {} after the parse, against {} by exit (run).",
+      where(m), join_names(sharing), bench::format_bytes(*shared_bytes),
+      format_duration_ns(*shared_in), bench::format_bytes(*copied_in), format_duration_ns(*copy_in),
+      m.point.workload->products, bench::format_bytes(*copied_out), format_duration_ns(*copy_out),
+      format_duration_ns(*send_return), format_duration_ns(*exit_return));
 }
 
 std::optional<std::string> worker_spawn_sentence(const bench::ScenarioResult& result) {
@@ -237,8 +260,8 @@ bench::Conclusions json_parse_conclusions(const bench::ScenarioResult& result,
     }
   }
   // Under each set's table, first what a reader came for, should this be offloaded here; then
-  // what copying the products back costs (once per size: the decoders hand back the same
-  // products) and the document's phone beside this machine; with --details the main isolate's
+  // what copying the body in and the products back costs against sharing and exit (once per
+  // size: the decoders cross the same body and products) and the document's phone beside this machine; with --details the main isolate's
   // rate and longest block when the set is its decoder's only size (the answer has its time). After
   // every table: where main-thread parsing starts to drop frames over the sizes, the persistent
   // workers' spawn.
@@ -250,7 +273,7 @@ bench::Conclusions json_parse_conclusions(const bench::ScenarioResult& result,
     const Measured& m = sets[i];
     if (auto sentence = offload_answer_sentence(result, m)) conclusions.add(i, *sentence);
     if (std::find(sizes_told.begin(), sizes_told.end(), m.bytes()) == sizes_told.end()) {
-      if (auto sentence = copy_back_sentence(m)) {
+      if (auto sentence = crossings_sentence(m)) {
         conclusions.add(i, *sentence);
         sizes_told.push_back(m.bytes());
       }

@@ -10,6 +10,7 @@
 #include "bench/harness/registry.hpp"
 #include "bench/harness/settings_error.hpp"
 #include "bench/harness/units.hpp"
+#include "body_crossing.hpp"
 #include "conclusions.hpp"
 #include "json_parse/catalog_generator.hpp"
 #include "json_parse/errors.hpp"
@@ -38,25 +39,37 @@ constexpr std::uint64_t kMemoryPerRun = 600'000'000;
 using MakeRunner = std::unique_ptr<CatalogRunner> (*)(const CatalogWorkload&, DecoderKind,
                                                       ResultDisposer&);
 
-const bench::ModeTable<MakeRunner>& mode_table() {
-  static const bench::ModeTable<MakeRunner> table(
+/// A mode's runner maker and the way its body crosses, which its description names.
+struct ModeMaker {
+  MakeRunner make;
+  BodyCrossing body;
+};
+
+/// "<how it runs>: <how the body crosses>, <how the products come back>".
+std::string describe_mode(const char* how, BodyCrossing body, const char* products) {
+  return fmt::format("{}: {}, {}", how, body_crossing_label(body), products);
+}
+
+const bench::ModeTable<ModeMaker>& mode_table() {
+  using enum BodyCrossing;
+  static const bench::ModeTable<ModeMaker> table(
       "json-parse",
       {
           {{"main", "parse on the main isolate while frames tick (the document's jank)"},
-           &make_main_runner},
-          {{"run", "Isolate::run per parse: body copied in, products back by exit"},
-           &make_run_runner},
-          {{"run-send",
-            "Isolate::run per parse: body copied in, products copied back through a port"},
-           &make_run_send_runner},
-          {{"compute", "Flutter's compute(parse, body): body copied in, products back by exit"},
-           &make_compute_runner},
+           {&make_main_runner, none}},
+          {{"run", describe_mode("Isolate::run per parse", shared, "products back by exit")},
+           {&make_run_runner, shared}},
+          {{"run-send", describe_mode("Isolate::run per parse", copied,
+                                      "products copied back through a port")},
+           {&make_run_send_runner, copied}},
+          {{"compute",
+            describe_mode("Flutter's compute(parse, body)", shared, "products back by exit")},
+           {&make_compute_runner, shared}},
           {{"worker",
-            "persistent worker (spawned in setup): request copied in, products copied back"},
-           &make_worker_runner},
-          {{"transfer",
-            "persistent worker, body sent as TransferableTypedData, products copied back"},
-           &make_transfer_runner},
+            describe_mode("persistent worker (spawned in setup)", shared, "products copied back")},
+           {&make_worker_runner, shared}},
+          {{"transfer", describe_mode("persistent worker", transferred, "products copied back")},
+           {&make_transfer_runner, transferred}},
       });
   return table;
 }
@@ -70,10 +83,11 @@ std::unique_ptr<CatalogWorkload> generated_workload(std::uint64_t bytes, std::ui
   auto workload = std::make_unique<CatalogWorkload>();
   workload->bytes = bytes;
   workload->label = bench::describe_size(bytes);
-  workload->body = take_as_sendable_body(generate_catalog(static_cast<std::size_t>(bytes), seed));
+  workload->body =
+      SharedBody::make(take_as_sendable_body(generate_catalog(static_cast<std::size_t>(bytes), seed)));
   // Counted, not decoded: every run's result is checked against this count, and a decode here
   // would leave its products' pages in the main isolate's heap for the whole run.
-  workload->products = count_list_elements(workload->body.view());
+  workload->products = count_list_elements(workload->body->view());
   return workload;
 }
 
@@ -130,7 +144,7 @@ std::unique_ptr<CatalogWorkload> input_workload(const std::filesystem::path& pat
   workload->products = document.mapping.products.size();
   workload->skipped_reason = document.mapping.skipped_reason;
   workload->input = path;
-  workload->body = make_sendable_body(document.body);
+  workload->body = SharedBody::make(take_as_sendable_body(std::move(document.body)));
   return workload;
 }
 
@@ -169,6 +183,12 @@ std::string JsonParseScenario::help() const {
          "isolate's own busy time, copy in, spawn or wake-up, parse (decode + map), return to "
          "main\n"
          "(copy out or exit hand-over), and the frames lost at --fps.\n"
+         "\n"
+         "The body: since Dart 2.15 isolates of one group share a String (it is immutable), so\n"
+         "run, compute and worker take the body shared: one more reference, and only the\n"
+         "message's few bytes are copied. run-send copies the body in, so both paths show (its\n"
+         "copy in against run's), and transfer gathers it into a TransferableTypedData. The\n"
+         "products (mutable) are copied back, or handed over by exit.\n"
          "\n"
          "Examples:\n"
          "  isolate-bench json-parse --size 2MB\n"
@@ -282,7 +302,15 @@ std::unique_ptr<bench::ModeRunner> JsonParseScenario::make_runner_for(const benc
 
 std::unique_ptr<CatalogRunner> JsonParseScenario::runner_for(const bench::ModeSpec& mode,
                                                              const CatalogPoint& point) {
-  return mode_table().make(mode.name)(*point.workload, point.decoder, *disposer_);
+  return mode_table().make(mode.name).make(*point.workload, point.decoder, *disposer_);
+}
+
+BodyCrossing body_crossing_of(std::string_view mode) {
+  try {
+    return mode_table().make(mode).body;
+  } catch (const std::invalid_argument&) {
+    return BodyCrossing::none;
+  }
 }
 
 std::vector<bench::LibraryVersion> JsonParseScenario::libraries() const {
@@ -301,7 +329,7 @@ std::vector<bench::Workload> JsonParseScenario::workloads() const {
   std::vector<bench::Workload> files;
   for (const auto& workload : workloads_) {
     if (workload->input) continue;
-    const auto& body = workload->body;
+    const SendableBody& body = *workload->body;
     files.push_back({std::to_string(workload->bytes),
                      fmt::format("the generated catalog of {} products, {}, --seed {}",
                                  workload->products, workload->label, seed_),

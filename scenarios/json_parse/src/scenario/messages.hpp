@@ -21,9 +21,17 @@ struct FarSideTimings {
   std::uint64_t copy_in_bytes = 0;
   std::int64_t copy_out_ns = 0;  ///< SendPort::send of the products (send modes), else 0
   std::uint64_t copy_out_bytes = 0;
+  /// Where the parsed JSON text began in memory: the main isolate's own body when it was
+  /// shared, another address when it was copied (CatalogRunner::last_body_address()).
+  std::uint64_t body_address = 0;
 };
 ISO_SENDABLE(FarSideTimings, entered_ns, stamps, copy_in_ns, copy_in_bytes, copy_out_ns,
-             copy_out_bytes);
+             copy_out_bytes, body_address);
+
+/// Where `body` begins in memory, as FarSideTimings::body_address.
+inline std::uint64_t address_of(const PaddedView& body) {
+  return reinterpret_cast<std::uintptr_t>(body.data());
+}
 
 /// Fills the far side's instants and its copy-out into `t`. The copy-in is the caller's to fill:
 /// the new isolate measures it (run modes), the main isolate's send does (worker modes).
@@ -34,33 +42,25 @@ inline void take_far_side(Timeline& t, const FarSideTimings& far) {
   t.copy_out = {std::chrono::nanoseconds(far.copy_out_ns), far.copy_out_bytes};
 }
 
-/// What Isolate::run hands back by exit.
+/// What Isolate::run (and compute, built on it) hands back by exit.
 struct ParseReply {
   ParsedCatalog catalog;
   FarSideTimings timings;
 };
 ISO_SENDABLE(ParseReply, catalog, timings);
 
-/// compute()'s one argument, and its result. The body comes back with the result (by exit,
-/// no copy) only so the next repetition has a body in hand without a copy on the main isolate:
-/// compute(parse, std::move(body)) is then exactly one copy, as Flutter's compute is.
+/// compute()'s one argument: the body shared, as Flutter's compute(parse, body) shares a String.
 struct ComputeRequest {
-  SendableBody body;
+  SharedBody body;
   DecoderKind decoder = DecoderKind::typed;
 };
 ISO_SENDABLE(ComputeRequest, body, decoder);
 
-struct ComputeReply {
-  ParsedCatalog catalog;
-  FarSideTimings timings;
-  SendableBody body;
-};
-ISO_SENDABLE(ComputeReply, catalog, timings, body);
-
-/// A request to the persistent worker, carrying its reply port (the document's _CompressRequest).
-/// The worker answers on `reply` with the ParsedCatalog, then with its FarSideTimings.
+/// A request to the persistent worker, carrying its reply port (the document's _CompressRequest)
+/// and the body shared. The worker answers on `reply` with the ParsedCatalog, then with its
+/// FarSideTimings.
 struct ParseRequest {
-  SendableBody body;
+  SharedBody body;
   DecoderKind decoder = DecoderKind::typed;
   iso::SendPort reply;
 };

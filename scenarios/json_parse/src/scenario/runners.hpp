@@ -5,6 +5,7 @@
 // run's memory is that of one repetition of one mode. `workload` and `disposer` must outlive the
 // runner (the scenario owns them).
 
+#include <cstdint>
 #include <memory>
 
 #include "json_parse/scenario/json_parse_scenario.hpp"
@@ -22,14 +23,19 @@ class RunnerBase : public CatalogRunner {
 
   void keep_last_result() final { keeps_last_ = true; }
   const ParsedCatalog& last_result() const final { return last_; }
+  std::uint64_t last_body_address() const final { return last_body_address_; }
 
  protected:
   /// Throws std::runtime_error when `catalog` is not what the workload holds (another product
   /// count, or mapped where the workload is not a product list, or the reverse); then disposes
   /// of it, or keeps it as last_result().
   void finish(ParsedCatalog&& catalog);
+  /// Records where this run's parse read the JSON text (last_body_address()).
+  void parsed_body_at(std::uint64_t address) { last_body_address_ = address; }
 
-  const SendableBody& body_;
+  /// The workload's body, as the main isolate holds it: the modes that share it send this
+  /// handle, the others copy or gather what it refers to.
+  const SharedBody& body_;
   const DecoderKind decoder_;
 
  private:
@@ -37,6 +43,7 @@ class RunnerBase : public CatalogRunner {
   ResultDisposer& disposer_;
   bool keeps_last_ = false;
   ParsedCatalog last_;
+  std::uint64_t last_body_address_ = 0;
 };
 
 std::unique_ptr<CatalogRunner> make_main_runner(const CatalogWorkload& workload,

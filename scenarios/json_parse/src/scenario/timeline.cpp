@@ -12,14 +12,15 @@ std::vector<bench::MetricSpec> parse_metric_specs() {
        "the body in hand on the main isolate to the products usable there (primary metric)"},
       {k::main_thread, "main isolate busy", Unit::ns, true,
        "wall time the main isolate itself spent on this parse: the whole parse for `main`; "
-       "starting the isolate and copying the body in (or gathering it) for the others. The frame "
-       "columns add the loop's longest event. It is wall time, not CPU time: when the OS runs the "
-       "isolate just woken on the main isolate's core (seen on 2-core virtual machines), the main "
+       "starting the isolate and the body's crossing (a reference where it is shared, a copy or a "
+       "gathering otherwise) for the others. The frame columns add the loop's longest event. It "
+       "is wall time, not CPU time: when the OS runs the isolate just woken on the main isolate's core (seen on 2-core virtual machines), the main "
        "isolate waits, and this can exceed `copy_in_ns` by milliseconds"},
       {k::copy_in, "copy in", Unit::ns, true,
-       "copying the body for the isolate that parses: the closure's or argument's copy (`run`, "
-       "`run-send`, `compute`), `SendPort.send` of the request (`worker`), gathering into "
-       "`TransferableTypedData` plus its O(1) send (`transfer`); 0 for `main`"},
+       "making the body available to the isolate that parses: the argument's crossing, one "
+       "more reference to the shared body for `run` and `compute` (Dart ≥ 2.15) and the body's "
+       "copy for `run-send`; `SendPort.send` of the request, the body shared in it (`worker`); "
+       "gathering into `TransferableTypedData` plus its O(1) send (`transfer`); 0 for `main`"},
       {k::spawn, "spawn / wake-up", Unit::ns, true,
        "from the end of the copy-in to the parse starting: the new isolate's start (`run`, "
        "`run-send`, `compute`) or the waiting worker's wake-up (`worker`, `transfer`); 0 for "
@@ -38,8 +39,10 @@ std::vector<bench::MetricSpec> parse_metric_specs() {
        "the copy part of `return_ns`: `SendPort.send` of the products, on the parsing isolate; 0 "
        "when handed over by exit"},
       {k::copy_in_bytes, "copied in", Unit::bytes, true,
-       "bytes allocated for the body's crossing (the JSON text and its 64 bytes of padding, plus "
-       "the request's fields)"},
+       "bytes allocated for the body's crossing: the JSON text and its 64 bytes of padding plus "
+       "the message's fields where the body is copied (`run-send`) or gathered (`transfer`); "
+       "only the message's few bytes where it is shared (`run`, `compute`, `worker`); 0 for "
+       "`main`"},
       {k::copy_out_bytes, "copied out", Unit::bytes, true,
        "bytes allocated on the main isolate's heap for the copied products; 0 for exit"},
   };

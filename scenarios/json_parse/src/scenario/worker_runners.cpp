@@ -1,7 +1,8 @@
 // Modes `worker` and `transfer`: a persistent worker isolate, spawned in setup (its spawn is a
 // setup metric, not part of any parse), serving requests that carry their reply port, as the
 // document's ImageProcessor does.
-//   worker    the request (body included) is copied in by SendPort::send on the main isolate;
+//   worker    the request is copied in by SendPort::send on the main isolate, the body in it
+//             shared (one more reference, as Dart >= 2.15 sends a String within the group);
 //   transfer  the body is gathered into a TransferableTypedData (one copy on the main isolate,
 //             as TransferableTypedData.fromList) and moved to the worker in O(1).
 // Both get the products back by copy through the reply port (a persistent worker cannot exit),
@@ -24,6 +25,7 @@ template <class Request>
 void answer(std::int64_t entered_ns, const Request& request, PaddedView body) {
   FarSideTimings timings;
   timings.entered_ns = entered_ns;
+  timings.body_address = address_of(body);
   const ParsedCatalog catalog = parse_catalog(body, request.decoder, timings.stamps);
   const iso::SendCost sent = request.reply.send(catalog);
   timings.copy_out_ns = sent.copy.count();
@@ -40,7 +42,7 @@ iso::Future<void> catalog_worker(iso::SendPort main_port) {
     const std::int64_t entered_ns = steady_now_ns();
     if (message.is<ParseRequest>()) {
       const ParseRequest request = message.take<ParseRequest>();
-      answer(entered_ns, request, request.body.view());
+      answer(entered_ns, request, request.body->view());
     } else if (message.is<TransferParseRequest>()) {
       TransferParseRequest request = message.take<TransferParseRequest>();
       const std::vector<std::uint8_t> bytes = request.body.materialize();
@@ -130,7 +132,7 @@ class WorkerRunner final : public RunnerBase {
   using RunnerBase::RunnerBase;
 
   iso::Future<bench::Measurements> setup() override {
-    request_.body = body_;  // the body in hand, in the request that will carry it
+    request_.body = body_;  // the body in hand, shared by the request that will carry it
     request_.decoder = decoder_;
     const double spawn_ns = co_await worker_.start();
     co_return bench::Measurements{{metric_keys::worker_spawn, spawn_ns}};
@@ -148,6 +150,7 @@ class WorkerRunner final : public RunnerBase {
     worker_.stop_reporting_to(replies);
     t.usable_ns = reply.usable_ns;
     take_far_side(t, reply.timings);
+    parsed_body_at(reply.timings.body_address);
     finish(std::move(reply.catalog));
     co_return measurements_of(t);
   }
@@ -171,22 +174,23 @@ class TransferRunner final : public RunnerBase {
   iso::Future<bench::Measurements> run_once() override {
     iso::ReceivePort replies("json-parse transfer reply");
     TransferParseRequest request;
-    request.json_size = body_.json_size;
+    request.json_size = body_->json_size;
     request.decoder = decoder_;
     request.reply = replies.send_port();
     Timeline t;
     t.in_hand_ns = steady_now_ns();
     // TransferableTypedData.fromList([bytes]): the one copy, made on the main isolate.
-    request.body = iso::TransferableTypedData::from_list(body_.bytes);
+    request.body = iso::TransferableTypedData::from_list(body_->bytes);
     const auto gathered = std::chrono::nanoseconds(steady_now_ns() - t.in_hand_ns);
     worker_.report_failures_to(replies);
     const iso::SendCost sent = worker_.requests().send(request);  // O(1): the buffer moves
-    t.copy_in = {gathered + sent.copy, body_.bytes.size() + sent.bytes};
+    t.copy_in = {gathered + sent.copy, body_->bytes.size() + sent.bytes};
     t.main_released_ns = steady_now_ns();
     Reply reply = co_await receive_reply(replies);
     worker_.stop_reporting_to(replies);
     t.usable_ns = reply.usable_ns;
     take_far_side(t, reply.timings);
+    parsed_body_at(reply.timings.body_address);
     finish(std::move(reply.catalog));
     co_return measurements_of(t);
   }

@@ -2,25 +2,30 @@
 // The json-parse scenario: the document's catalog parsed on the main isolate while frames tick,
 // versus the ways of offloading it (Isolate::run, compute, a persistent worker, a transfer).
 //
-// Modes, in this order (the first one chosen is the baseline):
+// Modes, in this order (the first one chosen is the baseline). The body is a deeply immutable
+// object (a Dart String): since Dart 2.15 the isolates of a group share such objects, so it
+// crosses as one more reference, O(1), wherever Dart would share it; run-send keeps the copy, so
+// a reader sees both paths (body_crossing.hpp):
 //   main      parse on the main isolate's loop: the document's jank
-//   run       Isolate::run per parse; the body is copied in (an argument), products come back by
-//   exit run-send  like run, but the products come back by copy through a port (the document's
-//             "all of those objects are serialized and deserialized"); the timings by exit
-//   compute   Flutter's compute(function, body); products come back by exit
-//   worker    a persistent worker spawned in setup; each request (body and reply port) is copied
-//             in, the products are copied back through the reply port
+//   run       Isolate::run per parse; the body shared (the closure's String), products back by exit
+//   run-send  like run, but the body copied in (an argument) and the products copied back through
+//             a port (the document's "all of those objects are serialized and deserialized")
+//   compute   Flutter's compute(parse, body): the body shared, products back by exit
+//   worker    a persistent worker spawned in setup; each request is copied in with the body
+//             shared in it, the products are copied back through the reply port
 //   transfer  the same worker, the body crossing as TransferableTypedData (gathered with one
 //             copy, as TransferableTypedData.fromList, then moved)
 // Every mode parses the same body with the same decoder, in place, after exactly the copies the
-// mode stands for, and makes equal products usable on the main isolate.
+// mode stands for (none of the body where it is shared), and makes equal products usable on the
+// main isolate.
 //
 // Parameter sets: every --size (a generated catalog) or the --input file, times every decoder.
 // Metrics per repetition (steady_clock instants are comparable between isolates):
 //   end_to_end_ns   body in hand on the main isolate -> products usable there (primary)
 //   main_thread_ns  time the main isolate itself spent on this parse (starting it, copying in;
 //                   the whole parse for main); the harness adds the loop's longest event
-//   copy_in_ns, copy_in_bytes    copying the body for the isolate (0 for main)
+//   copy_in_ns, copy_in_bytes    the body's crossing to the isolate: the body's bytes where it is
+//                   copied or gathered, the message's few bytes where it is shared (0 for main)
 //   spawn_ns        from the end of the copy-in to the parse starting: the new isolate's start
 //                   (run, run-send, compute) or the waiting worker's wake-up (worker, transfer)
 //   parse_ns = decode_ns + map_ns   (map_ns: the dynamic tree to products, releasing the tree;
@@ -62,7 +67,7 @@ struct CatalogWorkload {
   std::size_t products = 0;    ///< products in it (0 when not a product list)
   std::string skipped_reason;  ///< for an input that is not a product list
   std::optional<std::filesystem::path> input;
-  SendableBody body;
+  SharedBody body;  ///< built once, immutable; the main isolate parses it in place
 };
 
 /// One parameter set: a workload and the decoder that parses it.
@@ -84,6 +89,9 @@ class CatalogRunner : public bench::ModeRunner {
   /// The result of the last run_once() when keep_last_result() was called before it; else an
   /// empty catalog.
   virtual const ParsedCatalog& last_result() const = 0;
+  /// Where the last run_once()'s parse read the JSON text: the workload's own body when the
+  /// mode shares it (and for main), a copy's address otherwise; 0 before any run.
+  virtual std::uint64_t last_body_address() const = 0;
 };
 
 class JsonParseScenario final : public bench::ScenarioOf<CatalogPoint> {
