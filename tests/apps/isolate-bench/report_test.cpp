@@ -257,10 +257,10 @@ bench::ScenarioResult json_parse_like_result() {
       "2 MB, dynamic decoder: offload it: the main isolate parsed in 25.1 ms and dropped 2 "
       "frames; the fastest offload (run, 29.1 ms end to end) dropped 0 frames and kept the main "
       "isolate busy 230 µs; end to end: no clear difference (1.21x slower to 1.01x faster).",
-      "2 MB, dynamic decoder: the body went in shared (Dart ≥ 2.15) to run, compute and worker "
-      "(run: 56 B, 1.5 µs) and copied to run-send (2 MB, 227 µs); run-send also copied the 3582 "
-      "products back through a port (2.35 MB, 432 µs): they reached the main isolate 1.22 ms "
-      "after the parse, against 134 µs by exit (run).",
+      "2 MB, dynamic decoder: run-send copied the body in (2 MB, 227 µs) where run, compute and "
+      "worker share it (Dart ≥ 2.15; run: 56 B, 1.5 µs), and the 3582 products back through a "
+      "port (2.35 MB, 432 µs): they reached the main isolate 1.22 ms after the parse, against "
+      "134 µs by exit (run).",
       "For scale: the document quotes 60-80 ms for jsonDecode of 2 MB on a mid-range phone (4-5 "
       "frames dropped at 60 fps); here the dynamic decoder decoded and mapped 2 MB on the main "
       "isolate in 25.1 ms (79.7 MB/s), dropping 2 frames, 2 to 3 times faster: still the stutter "

@@ -171,11 +171,11 @@ std::optional<std::string> crossings_sentence(const Measured& m) {
     }
   }
   return fmt::format(
-      "{}: the body went in shared (Dart ≥ 2.15) to {} (run: {}, {}) and copied to run-send ({}, "
-      "{}); run-send also copied the {} products back through a port ({}, {}): they reached the "
-      "main isolate {} after the parse, against {} by exit (run).",
-      where(m), join_names(sharing), bench::format_bytes(*shared_bytes),
-      format_duration_ns(*shared_in), bench::format_bytes(*copied_in), format_duration_ns(*copy_in),
+      "{}: run-send copied the body in ({}, {}) where {} share it (Dart ≥ 2.15; run: {}, {}), and "
+      "the {} products back through a port ({}, {}): they reached the main isolate {} after the "
+      "parse, against {} by exit (run).",
+      where(m), bench::format_bytes(*copied_in), format_duration_ns(*copy_in), join_names(sharing),
+      bench::format_bytes(*shared_bytes), format_duration_ns(*shared_in),
       m.point.workload->products, bench::format_bytes(*copied_out), format_duration_ns(*copy_out),
       format_duration_ns(*send_return), format_duration_ns(*exit_return));
 }
