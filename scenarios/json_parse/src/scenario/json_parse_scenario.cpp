@@ -23,12 +23,14 @@
 namespace json_parse {
 namespace {
 
-/// Memory one byte of --size needs at once: the body, the copies of it that compute and the
-/// worker hold and the one in flight, one parse's DOM, iso::Value tree and products, and what
-/// glibc keeps of each isolate thread's heap arena after its parses (freed, not returned).
-/// Measured peaks (maximum resident set, both decoders, every mode, -r 3):
-/// --size 32MB 914 MB, 28.5 times the size; --size 256MB 7.35 GB, 28.7 times. The guard adds a
-/// quarter to the larger (measure again with `/usr/bin/time -f %M` when the workload changes).
+/// Memory one byte of --size needs at once: the body (shared by run, compute and worker; copied
+/// by run-send, gathered by transfer, one copy in flight), one parse's DOM, iso::Value tree and
+/// products with their copy back, the results still waiting for the disposer, and what glibc
+/// keeps of each arena after the parses (freed, not returned). Measured peaks (maximum resident
+/// set, both decoders, every mode, -r 3), --size 256MB: 3.36 GB at load 1, 13.1 times the size;
+/// 8.23 GB, 32.1 times, while two compilers kept both cores busy (the disposer, at the lowest
+/// priority, fell behind). The guard covers the busy machine (measure again with
+/// `/usr/bin/time -f %M` when the workload changes).
 constexpr std::uint64_t kMemoryPerCatalogByte = 36;
 /// What a run needs whatever the size, in address space, which `ulimit -v` counts: glibc
 /// reserves 64 MiB for each isolate thread's heap arena, and each thread has its stack.
