@@ -8,15 +8,6 @@ PaddedView SendableBody::view() const {
   return PaddedView(bytes.data(), json_size, bytes.size());
 }
 
-SendableBody make_sendable_body(std::string_view json) {
-  SendableBody body;
-  body.bytes.reserve(json.size() + kJsonPadding);
-  body.bytes.append(json);
-  body.bytes.append(kJsonPadding, ' ');
-  body.json_size = json.size();
-  return body;
-}
-
 SendableBody take_as_sendable_body(std::string&& json) {
   SendableBody body;
   body.json_size = json.size();

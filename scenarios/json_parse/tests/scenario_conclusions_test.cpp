@@ -150,17 +150,23 @@ TEST_F(Conclusions, AComparisonWithTooFewRoundsIsNoClearDifference) {
 }
 
 TEST_F(Conclusions, SetTheBodyCopiedInByRunSendBesideTheBodyRunShares) {
-  auto set = parameter_set(2'000'000, "typed",
-                           {{"main", 2e6, 0}, {"run", 3e6, 0}, {"run-send", 4e6, 0}, {"compute", 3e6, 0}},
-                           3);
+  auto set = parameter_set(
+      2'000'000, "typed",
+      {{"main", 2e6, 0}, {"run", 3e6, 0}, {"run-send", 4e6, 0}, {"compute", 3e6, 0}}, 3);
   // run shares the body (the argument's own 56 bytes); run-send copies it in and the products back.
   const std::map<std::string, bench::Measurements> crossings{
       {"run",
-       {{"copy_in_ns", 1'500}, {"copy_in_bytes", 56}, {"copy_out_ns", 0},
-        {"copy_out_bytes", 0}, {"return_ns", 20'000}}},
+       {{"copy_in_ns", 1'500},
+        {"copy_in_bytes", 56},
+        {"copy_out_ns", 0},
+        {"copy_out_bytes", 0},
+        {"return_ns", 20'000}}},
       {"run-send",
-       {{"copy_in_ns", 250'000}, {"copy_in_bytes", 2'000'064}, {"copy_out_ns", 340'000},
-        {"copy_out_bytes", 2'350'000}, {"return_ns", 400'000}}},
+       {{"copy_in_ns", 250'000},
+        {"copy_in_bytes", 2'000'064},
+        {"copy_out_ns", 340'000},
+        {"copy_out_bytes", 2'350'000},
+        {"return_ns", 400'000}}},
   };
   for (auto& mode : set.modes) {
     const auto found = crossings.find(mode.mode.name);

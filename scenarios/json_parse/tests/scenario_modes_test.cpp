@@ -137,9 +137,9 @@ TEST(JsonParseScenario, OneParameterSetPerSizeAndDecoderDynamicFirst) {
 /// run, compute and worker share it; run-send keeps the copy so a reader sees both paths.
 const std::map<std::string, BodyCrossing>& expected_crossings() {
   static const std::map<std::string, BodyCrossing> crossings{
-      {"main", BodyCrossing::none},        {"run", BodyCrossing::shared},
-      {"run-send", BodyCrossing::copied},  {"compute", BodyCrossing::shared},
-      {"worker", BodyCrossing::shared},    {"transfer", BodyCrossing::transferred},
+      {"main", BodyCrossing::none},       {"run", BodyCrossing::shared},
+      {"run-send", BodyCrossing::copied}, {"compute", BodyCrossing::shared},
+      {"worker", BodyCrossing::shared},   {"transfer", BodyCrossing::transferred},
   };
   return crossings;
 }
@@ -213,7 +213,8 @@ TEST(JsonParseScenario, SaysInEachModesDescriptionWhetherTheBodyIsSharedOrCopied
     SCOPED_TRACE(mode.name);
     const BodyCrossing crossing = expected_crossings().at(mode.name);
     EXPECT_EQ(body_crossing_of(mode.name), crossing);
-    const bool says_shared = mode.description.find("body shared (Dart ≥ 2.15)") != std::string::npos;
+    const bool says_shared =
+        mode.description.find("body shared (Dart ≥ 2.15)") != std::string::npos;
     const bool says_copied = mode.description.find("body copied in") != std::string::npos;
     EXPECT_EQ(says_shared, crossing == BodyCrossing::shared) << mode.description;
     EXPECT_EQ(says_copied, crossing == BodyCrossing::copied) << mode.description;

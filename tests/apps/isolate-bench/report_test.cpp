@@ -252,7 +252,8 @@ bench::ScenarioResult json_parse_like_result() {
     result.parameter_sets.push_back(std::move(set));
   }
   // As long as the scenario's own: per set the offload answer first, then for the dynamic
-  // decoder the crossings (body and products) and scale; the main isolate's rate as details; after the tables, spawn.
+  // decoder the crossings (body and products) and scale; the main isolate's rate as details; after
+  // the tables, spawn.
   result.parameter_sets[0].conclusions = {
       "2 MB, dynamic decoder: offload it: the main isolate parsed in 25.1 ms and dropped 2 "
       "frames; the fastest offload (run, 29.1 ms end to end) dropped 0 frames and kept the main "

@@ -8,7 +8,6 @@
 
 #include <cstddef>
 #include <string>
-#include <string_view>
 
 #include "iso/sendable.hpp"
 #include "iso/shared.hpp"
@@ -30,10 +29,9 @@ ISO_SENDABLE(SendableBody, bytes, json_size);
 /// Isolate::run, adds a reference and copies nothing (a Dart String since 2.15).
 using SharedBody = iso::Shared<SendableBody>;
 
-/// A body holding `json` and its padding (one copy of `json`). Throws std::bad_alloc.
-SendableBody make_sendable_body(std::string_view json);
-/// The same without the copy: `json`'s buffer becomes the body (it grows only when its capacity
-/// lacks the padding, as generate_catalog's never does).
+/// A body holding `json` and its padding, without a copy: `json`'s buffer becomes the body (it
+/// grows only when its capacity lacks the padding, as generate_catalog's and read_input_file's
+/// never do).
 SendableBody take_as_sendable_body(std::string&& json);
 
 }  // namespace json_parse

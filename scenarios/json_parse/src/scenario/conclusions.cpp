@@ -261,8 +261,9 @@ bench::Conclusions json_parse_conclusions(const bench::ScenarioResult& result,
   }
   // Under each set's table, first what a reader came for, should this be offloaded here; then
   // what copying the body in and the products back costs against sharing and exit (once per
-  // size: the decoders cross the same body and products) and the document's phone beside this machine; with --details the main isolate's
-  // rate and longest block when the set is its decoder's only size (the answer has its time). After
+  // size: the decoders cross the same body and products) and the document's phone beside this
+  // machine; with --details the main isolate's rate and longest block when the set is its
+  // decoder's only size (the answer has its time). After
   // every table: where main-thread parsing starts to drop frames over the sizes, the persistent
   // workers' spawn.
   bench::Conclusions conclusions;

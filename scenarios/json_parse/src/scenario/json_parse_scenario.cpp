@@ -61,8 +61,8 @@ const bench::ModeTable<ModeMaker>& mode_table() {
            {&make_main_runner, none}},
           {{"run", describe_mode("Isolate::run per parse", shared, "products back by exit")},
            {&make_run_runner, shared}},
-          {{"run-send", describe_mode("Isolate::run per parse", copied,
-                                      "products copied back through a port")},
+          {{"run-send",
+            describe_mode("Isolate::run per parse", copied, "products copied back through a port")},
            {&make_run_send_runner, copied}},
           {{"compute",
             describe_mode("Flutter's compute(parse, body)", shared, "products back by exit")},
@@ -85,8 +85,8 @@ std::unique_ptr<CatalogWorkload> generated_workload(std::uint64_t bytes, std::ui
   auto workload = std::make_unique<CatalogWorkload>();
   workload->bytes = bytes;
   workload->label = bench::describe_size(bytes);
-  workload->body =
-      SharedBody::make(take_as_sendable_body(generate_catalog(static_cast<std::size_t>(bytes), seed)));
+  workload->body = SharedBody::make(
+      take_as_sendable_body(generate_catalog(static_cast<std::size_t>(bytes), seed)));
   // Counted, not decoded: every run's result is checked against this count, and a decode here
   // would leave its products' pages in the main isolate's heap for the whole run.
   workload->products = count_list_elements(workload->body->view());

@@ -14,8 +14,9 @@ std::vector<bench::MetricSpec> parse_metric_specs() {
        "wall time the main isolate itself spent on this parse: the whole parse for `main`; "
        "starting the isolate and the body's crossing (a reference where it is shared, a copy or a "
        "gathering otherwise) for the others. The frame columns add the loop's longest event. It "
-       "is wall time, not CPU time: when the OS runs the isolate just woken on the main isolate's core (seen on 2-core virtual machines), the main "
-       "isolate waits, and this can exceed `copy_in_ns` by milliseconds"},
+       "is wall time, not CPU time: when the OS runs the isolate just woken on the main isolate's "
+       "core (seen on 2-core virtual machines), the main isolate waits, and this can exceed "
+       "`copy_in_ns` by milliseconds"},
       {k::copy_in, "copy in", Unit::ns, true,
        "making the body available to the isolate that parses: the argument's crossing, one "
        "more reference to the shared body for `run` and `compute` (Dart ≥ 2.15) and the body's "
