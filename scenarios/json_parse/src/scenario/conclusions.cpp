@@ -171,13 +171,14 @@ std::optional<std::string> crossings_sentence(const Measured& m) {
     }
   }
   return fmt::format(
-      "{}: run-send copied the body in ({}, {}) where {} share it (Dart ≥ 2.15; run: {}, {}), and "
+      "{}: run-send copied the body in ({}, {}) where {} {} it (Dart ≥ 2.15; run: {}, {}), and "
       "the {} products back through a port ({}, {}): they reached the main isolate {} after the "
       "parse, against {} by exit (run).",
       where(m), bench::format_bytes(*copied_in), format_duration_ns(*copy_in), join_names(sharing),
-      bench::format_bytes(*shared_bytes), format_duration_ns(*shared_in),
-      m.point.workload->products, bench::format_bytes(*copied_out), format_duration_ns(*copy_out),
-      format_duration_ns(*send_return), format_duration_ns(*exit_return));
+      sharing.size() == 1 ? "shares" : "share", bench::format_bytes(*shared_bytes),
+      format_duration_ns(*shared_in), m.point.workload->products, bench::format_bytes(*copied_out),
+      format_duration_ns(*copy_out), format_duration_ns(*send_return),
+      format_duration_ns(*exit_return));
 }
 
 std::optional<std::string> worker_spawn_sentence(const bench::ScenarioResult& result) {
