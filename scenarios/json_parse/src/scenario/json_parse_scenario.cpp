@@ -27,7 +27,7 @@ namespace {
 /// by run-send, gathered by transfer, one copy in flight), one parse's DOM, iso::Value tree and
 /// products with their copy back, the results still waiting for the disposer, and what glibc
 /// keeps of each arena after the parses (freed, not returned). Measured peaks (maximum resident
-/// set, both decoders, every mode, -r 3), --size 256MB: 3.36 GB at load 1, 13.1 times the size;
+/// set, both decoders, every mode, -r 3), --size 256MB: 3.45 GB at load 1, 13.5 times the size;
 /// 8.23 GB, 32.1 times, while two compilers kept both cores busy (the disposer, at the lowest
 /// priority, fell behind). The guard covers the busy machine (measure again with
 /// `/usr/bin/time -f %M` when the workload changes).
