@@ -220,9 +220,10 @@ TypedDecoder& TypedDecoder::operator=(TypedDecoder&&) noexcept = default;
 std::string describe_json_kernels() {
   return std::to_string(simdjson::SIMDJSON_VERSION_MAJOR) + "." +
          std::to_string(simdjson::SIMDJSON_VERSION_MINOR) + "." +
-         std::to_string(simdjson::SIMDJSON_VERSION_REVISION) + ", On-Demand built for " +
+         std::to_string(simdjson::SIMDJSON_VERSION_REVISION) + ", On-Demand navigation built for " +
          simdjson::builtin_implementation()->name() +
-         ", stage 1 and DOM chosen at run time: " + simdjson::get_active_implementation()->name();
+         "; stage 1, strings and DOM chosen at run time: " +
+         simdjson::get_active_implementation()->name();
 }
 
 std::vector<Product> TypedDecoder::decode(PaddedView body) {
