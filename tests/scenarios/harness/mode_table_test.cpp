@@ -33,6 +33,13 @@ TEST(ModeTable, FindsEachModesMakerByName) {
   EXPECT_EQ(table().make("worker")(2), "worker 2");
 }
 
+TEST(ModeTable, FindAnswersWhetherAModeIsThereWithoutThrowing) {
+  const MakeLabel* worker = table().find("worker");
+  ASSERT_NE(worker, nullptr);
+  EXPECT_EQ((*worker)(3), "worker 3");
+  EXPECT_EQ(table().find("run"), nullptr);
+}
+
 TEST(ModeTable, AnUnknownModeIsAnErrorNamingTheScenarioAndTheMode) {
   try {
     (void)table().make("run");

@@ -6,7 +6,6 @@
 // keeps the copy, so a reader sees both; `transfer` gathers the bytes into a
 // TransferableTypedData.
 
-#include <string>
 #include <string_view>
 
 namespace json_parse {

@@ -308,11 +308,8 @@ std::unique_ptr<CatalogRunner> JsonParseScenario::runner_for(const bench::ModeSp
 }
 
 BodyCrossing body_crossing_of(std::string_view mode) {
-  try {
-    return mode_table().make(mode).body;
-  } catch (const std::invalid_argument&) {
-    return BodyCrossing::none;
-  }
+  const ModeMaker* maker = mode_table().find(mode);
+  return maker != nullptr ? maker->body : BodyCrossing::none;
 }
 
 std::vector<bench::LibraryVersion> JsonParseScenario::libraries() const {

@@ -45,10 +45,16 @@ class ModeTable {
   /// The maker of the mode named `name`. Throws std::invalid_argument for a name not in the table
   /// (the harness only asks for declared modes, so this is a caller's bug).
   const Make& make(std::string_view name) const {
-    for (const auto& entry : entries_) {
-      if (entry.spec.name == name) return entry.make;
-    }
+    if (const Make* found = find(name)) return *found;
     throw std::invalid_argument(scenario_ + ": unknown mode '" + std::string(name) + "'");
+  }
+
+  /// The maker of the mode named `name`, or nullptr for a name not in the table.
+  const Make* find(std::string_view name) const noexcept {
+    for (const auto& entry : entries_) {
+      if (entry.spec.name == name) return &entry.make;
+    }
+    return nullptr;
   }
 
  private:
