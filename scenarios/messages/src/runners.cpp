@@ -73,13 +73,15 @@ struct TransferredText {
 };
 ISO_SENDABLE(TransferredText, bytes);
 
-/// Asks the receiver to spawn an ending isolate that builds this data and hands it over.
+/// Asks the receiver to spawn an ending isolate that hands this data over: bytes come with it,
+/// made by the main isolate; the other kinds are made from the seed.
 struct ExitOrder {
   int kind = 0;
   std::uint64_t size = 0;
   std::uint64_t seed = 0;
+  std::optional<iso::TransferableTypedData> bytes;  ///< for Kind::bytes
 };
-ISO_SENDABLE(ExitOrder, kind, size, seed);
+ISO_SENDABLE(ExitOrder, kind, size, seed, bytes);
 
 /// What the ending isolate of mode `exit` is given: the order and where to hand the data.
 struct ExitJob {
@@ -193,8 +195,8 @@ iso::Future<Arrival> receive_exit(ExitOrder order) {
   iso::SpawnOptions options;
   options.debug_name = "messages exit";
   options.on_error = handed.send_port();
-  (void)co_await iso::Isolate::spawn(&ending_isolate_entry, ExitJob{handed.send_port(), order},
-                                     options);
+  (void)co_await iso::Isolate::spawn(&ending_isolate_entry,
+                                     ExitJob{handed.send_port(), std::move(order)}, options);
   iso::Message message = co_await handed.next();
   while (message.is<Ready>()) message = co_await handed.next();
   if (auto arrival = take_handed_over(message)) co_return *arrival;
@@ -235,12 +237,26 @@ iso::Future<void> receiver_entry(iso::SendPort main_port) {
   }
 }
 
-/// The ending isolate of mode `exit`: builds the data, settles, then hands the data over with
+/// The data an ending isolate hands over. Bytes arrive already written, moved in by transfer,
+/// as a file read or a download would have left them: making 64 MB in the ending isolate
+/// itself took about 55 ms, and a thread that has just computed that long is woken late after
+/// its exit, which was timed as the hand-over of the big data (see settle). Other kinds are made
+/// there from the seed; a 64 MB string still hands over in about 10x the time of 1 KB (not the
+/// making alone: a string the spawn copied in was as slow).
+Payload data_to_hand_over(ExitOrder& order) {
+  const auto kind = static_cast<Kind>(order.kind);
+  if (kind != Kind::bytes) return make_payload(kind, order.size, order.seed);
+  Payload payload;
+  payload.kind = kind;
+  payload.bytes = order.bytes.value().materialize();
+  return payload;
+}
+
+/// The ending isolate of mode `exit`: takes its data, settles, then hands the data over with
 /// the time.
 iso::Future<void> ending_isolate_entry(ExitJob job) {
   const auto started = now_ns();
-  Payload payload = make_payload(static_cast<Kind>(job.order.kind), job.order.size,
-                                 job.order.seed);
+  Payload payload = data_to_hand_over(job.order);
   co_await settle(now_ns() - started, job.reply);
   switch (payload.kind) {
     case Kind::bytes:
@@ -378,7 +394,8 @@ class ReceiverRunner final : public bench::ModeRunner {
     if (way_ == Way::exit) co_return co_await exit_once();
     // One way: the receiver acknowledges with when the data was usable there.
     auto preparing = now_ns();
-    std::optional<iso::TransferableTypedData> transferable = fresh_transferable();
+    std::optional<iso::TransferableTypedData> transferable;
+    if (way_ == Way::transfer) transferable = pages();
     co_await settle(now_ns() - preparing, inbox_);
     const auto started = now_ns();
     const iso::SendCost cost = send(*point_.payload, transferable);
@@ -391,7 +408,7 @@ class ReceiverRunner final : public bench::ModeRunner {
     // Round trip: the receiver sends the data straight back the same way.
     inbox_.send(EchoNext{way_ == Way::transfer});
     preparing = now_ns();
-    transferable = fresh_transferable();
+    if (way_ == Way::transfer) transferable = pages();
     co_await settle(now_ns() - preparing, inbox_);
     const auto round_started = now_ns();
     (void)send(*point_.payload, transferable);
@@ -420,12 +437,12 @@ class ReceiverRunner final : public bench::ModeRunner {
   }
 
  private:
-  /// A transfer empties its handle, so each send gets a new one, made before the clock starts
-  /// (as a Dart program fills its TransferableTypedData before sending it); empty for the
-  /// other ways.
-  std::optional<iso::TransferableTypedData> fresh_transferable() const {
-    if (way_ != Way::transfer) return std::nullopt;
+  /// The data's bytes (a string's characters) in a new TransferableTypedData: a transfer
+  /// empties its handle, so each send gets a new one, made before the clock starts (as a Dart
+  /// program fills its TransferableTypedData before sending it). None for objects and trees.
+  std::optional<iso::TransferableTypedData> pages() const {
     const Payload& data = *point_.payload;
+    if (data.kind != Kind::bytes && data.kind != Kind::string) return std::nullopt;
     std::vector<std::uint8_t> bytes =
         data.kind == Kind::bytes ? data.bytes
                                  : std::vector<std::uint8_t>(data.text.begin(), data.text.end());
@@ -453,9 +470,14 @@ class ReceiverRunner final : public bench::ModeRunner {
     throw std::logic_error("messages: no data is sent this way");
   }
 
-  /// exit: the receiver spawns an ending isolate that builds the data and hands it over.
+  /// exit: the receiver spawns an ending isolate that takes or makes the data and hands it
+  /// over.
   iso::Future<bench::Measurements> exit_once() {
-    inbox_.send(ExitOrder{static_cast<int>(point_.kind), point_.size, point_.seed});
+    const auto preparing = now_ns();
+    ExitOrder order{static_cast<int>(point_.kind), point_.size, point_.seed, std::nullopt};
+    if (point_.kind == Kind::bytes) order.bytes = pages();
+    co_await settle(now_ns() - preparing, inbox_);
+    inbox_.send(std::move(order));
     iso::Message reply = co_await replies_->next();
     if (!reply.is<Arrival>()) fail_on(reply);
     const Arrival arrival = reply.take<Arrival>();
