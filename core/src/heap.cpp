@@ -5,7 +5,6 @@
 #include "iso/heap.hpp"
 
 #include <malloc.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <new>
@@ -34,15 +33,16 @@ namespace {
 //
 // Kept pages are kept per arena, and glibc gives threads up to eight arenas per core: every
 // isolate's thread came to keep its own high-water mark, and a 2 MB json-parse run peaked at
-// 100 MB resident, against 57 MB with one arena per core. So the isolates share one arena per
-// core, as the isolates of a Dart group share one heap; threads running at once still rarely
-// meet on a lock, and small blocks come from each thread's own cache (tcache) first.
+// 100 MB resident, against 57 MB with one arena per core. One arena per core still kept two
+// high-water marks: `json-parse --size 256MB` peaked at 3.5-3.7 GB, and at 2.3-2.4 GB with one
+// arena for the process. So all isolates share one arena, as the isolates of a Dart group share
+// one heap. Small blocks still come from each thread's own cache (tcache) first, without the
+// arena's lock.
 struct RetainFreedPages {
   RetainFreedPages() noexcept {
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
-    const long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    mallopt(M_ARENA_MAX, cores > 0 ? static_cast<int>(cores) : 1);
+    mallopt(M_ARENA_MAX, 1);
   }
 };
 const RetainFreedPages retain_freed_pages;

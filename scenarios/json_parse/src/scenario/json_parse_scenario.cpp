@@ -25,17 +25,18 @@ namespace {
 
 /// Memory one byte of --size needs at once: the body (shared by run, compute and worker; copied
 /// by run-send, gathered by transfer, one copy in flight), one parse's DOM, iso::Value tree and
-/// products with their copy back, the results still waiting for the disposer, and what glibc
-/// keeps of each arena after the parses (freed, not returned). Measured peaks (maximum resident
-/// set, both decoders, every mode, -r 3), --size 256MB: 3.45 GB at load 1, 13.5 times the size;
-/// 8.23 GB, 32.1 times, while two compilers kept both cores busy (the disposer, at the lowest
-/// priority, fell behind). The guard covers the busy machine (measure again with
-/// `/usr/bin/time -f %M` when the workload changes).
+/// products with their copy back, the results still waiting for the disposer, and what glibc's
+/// one arena keeps after the parses (freed, not returned). Measured peaks (maximum resident set,
+/// both decoders, every mode), --size 256MB: 2.3-2.4 GB on a quiet machine, 9-9.4 times the
+/// size (3.5-3.7 GB while each core had its own arena); 8.23 GB, 32.1 times, while two compilers
+/// kept both cores busy (the disposer, at the lowest priority, fell behind; measured with an
+/// arena per core). The guard covers the busy machine (measure again with `/usr/bin/time -f %M`
+/// when the workload changes).
 constexpr std::uint64_t kMemoryPerCatalogByte = 36;
-/// What a run needs whatever the size, in address space, which `ulimit -v` counts: glibc
-/// reserves 64 MiB for each isolate thread's heap arena, and each thread has its stack.
-/// Measured peaks of the address space (VmPeak, -r 3): --size 2MB 570 MB, 20MB 1.08 GB, 32MB
-/// 1.49 GB, each under this plus kMemoryPerCatalogByte per byte.
+/// What a run needs whatever the size, in address space, which `ulimit -v` counts: each isolate
+/// thread's stack, and the malloc arenas glibc reserves 64 MiB of address space for.
+/// Measured peaks of the address space (VmPeak, -r 3, an arena per core): --size 2MB 570 MB,
+/// 20MB 1.08 GB, 32MB 1.49 GB, each under this plus kMemoryPerCatalogByte per byte.
 constexpr std::uint64_t kMemoryPerRun = 600'000'000;
 
 using MakeRunner = std::unique_ptr<CatalogRunner> (*)(const CatalogWorkload&, DecoderKind,
