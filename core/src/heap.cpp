@@ -5,6 +5,7 @@
 #include "iso/heap.hpp"
 
 #include <malloc.h>
+#include <sys/mman.h>
 
 #include <cstdlib>
 #include <new>
@@ -38,9 +39,11 @@ namespace {
 // arena for the process. So all isolates share one arena, as the isolates of a Dart group share
 // one heap. Small blocks still come from each thread's own cache (tcache) first, without the
 // arena's lock.
+constexpr std::size_t kOwnMappingBytes = 32 << 20;
+
 struct RetainFreedPages {
   RetainFreedPages() noexcept {
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_MMAP_THRESHOLD, kOwnMappingBytes);
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
     mallopt(M_ARENA_MAX, 1);
   }
@@ -57,6 +60,20 @@ void release_account(HeapAccount* account) noexcept {
 }
 
 #if !defined(ISO_NO_HEAP_ACCOUNTING)  // the block functions behind operator new
+
+// A block of kOwnMappingBytes or more is a mapping of its own, fresh at every allocation, and
+// each 4 KiB page of it faults once when first written. On the virtual machine this suite was
+// measured on, a fault took about 14 µs: writing a new 64 MB block took 200-260 ms, writing it
+// again 3.4 ms, and writing a new one in 2 MiB pages 7 ms. So such a block asks the kernel for
+// 2 MiB pages (transparent huge pages; honoured where the system's setting is `madvise` or
+// `always`), as a VM maps its large objects: big messages and their floor then cost what the
+// copying costs, not what this machine's page faults cost.
+void prefer_huge_pages(void* raw, std::size_t bytes) noexcept {
+  constexpr std::uintptr_t kPage = 4096;
+  const auto begin = (reinterpret_cast<std::uintptr_t>(raw) + kPage - 1) & ~(kPage - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(raw) + bytes) & ~(kPage - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
 
 void* charge_block(void* raw, std::size_t size) noexcept {
   HeapAccount* account = t_target.account;
@@ -80,7 +97,9 @@ void* allocate(std::size_t size) noexcept {
   }
   if (size > SIZE_MAX - sizeof(BlockHeader)) return nullptr;
   void* raw = std::malloc(sizeof(BlockHeader) + size);
-  return raw == nullptr ? nullptr : charge_block(raw, size);
+  if (raw == nullptr) return nullptr;
+  if (size >= kOwnMappingBytes) prefer_huge_pages(raw, sizeof(BlockHeader) + size);
+  return charge_block(raw, size);
 }
 
 void deallocate(void* user) noexcept {

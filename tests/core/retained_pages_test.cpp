@@ -10,9 +10,12 @@
 
 #include <cstddef>
 #include <cstdio>
+#include <cstdint>
 #include <cstdlib>
+#include <fstream>
 #include <latch>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -97,6 +100,43 @@ TEST(RetainedPages, ThreadsShareOneArena) {
   counted.count_down();
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(arenas, 1);
+}
+
+/// The VmFlags line of the mapping in /proc/self/smaps that holds `address`; empty if none.
+std::string vm_flags_of(const void* address) {
+  const auto at = reinterpret_cast<std::uintptr_t>(address);
+  std::ifstream smaps("/proc/self/smaps");
+  std::string line;
+  bool inside = false;
+  while (std::getline(smaps, line)) {
+    std::uintptr_t begin = 0;
+    std::uintptr_t end = 0;
+    char dash = 0;
+    std::istringstream range(line);
+    if (range >> std::hex >> begin >> dash >> end && dash == '-' &&
+        line.find(':') > line.find(' ')) {
+      inside = begin <= at && at < end;
+    } else if (inside && line.rfind("VmFlags:", 0) == 0) {
+      return line;
+    }
+  }
+  return "";
+}
+
+TEST(RetainedPages, ABlockMappedOnItsOwnAsksForHugePages) {
+  if (!glibc_allocates()) GTEST_SKIP() << "a sanitizer's allocator replaces glibc's here";
+  if (!std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled")) {
+    GTEST_SKIP() << "this kernel has no transparent huge pages";
+  }
+  constexpr std::size_t kBig = 64u << 20;  // above the 32 MiB from which blocks are mapped
+  auto big = std::make_unique<char[]>(kBig);
+  escape(big.get());
+  EXPECT_NE(vm_flags_of(big.get() + kBig / 2).find(" hg"), std::string::npos)
+      << "no MADV_HUGEPAGE on the block's mapping";
+  auto small = std::make_unique<char[]>(kMessageBytes);
+  escape(small.get());
+  EXPECT_EQ(vm_flags_of(small.get()).find(" hg"), std::string::npos)
+      << "an arena block was advised too";
 }
 
 }  // namespace
