@@ -22,6 +22,9 @@ using detail::destroy_account;
 
 namespace {
 
+/// Blocks this large and larger are mapped on their own (glibc's largest mmap threshold).
+constexpr std::size_t kOwnMappingBytes = 32 << 20;
+
 // An isolate's heap keeps the pages it has had, as a VM's heap does (Dart's caches freed pages and
 // reuses its new space): a message copied into it lands in memory already mapped. glibc, left to
 // itself, hands a freed block of a few MiB straight back to the kernel (munmap, or a trim of the
@@ -39,8 +42,6 @@ namespace {
 // arena for the process. So all isolates share one arena, as the isolates of a Dart group share
 // one heap. Small blocks still come from each thread's own cache (tcache) first, without the
 // arena's lock.
-constexpr std::size_t kOwnMappingBytes = 32 << 20;
-
 struct RetainFreedPages {
   RetainFreedPages() noexcept {
     mallopt(M_MMAP_THRESHOLD, kOwnMappingBytes);
