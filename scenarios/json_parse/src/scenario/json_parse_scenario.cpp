@@ -29,10 +29,9 @@ namespace {
 /// one arena keeps after the parses (freed, not returned). Measured peaks (maximum resident set,
 /// both decoders, every mode), --size 256MB on a quiet machine: 2.52 GB, 9.9 times the size
 /// (2.3-2.4 GB before blocks of 32 MiB and up asked for 2 MiB pages, 3.5-3.7 GB while each core
-/// had its own arena); 8.23 GB, 32.1 times, while two compilers
-/// kept both cores busy (the disposer, at the lowest priority, fell behind; measured with an
-/// arena per core). The guard covers the busy machine (measure again with `/usr/bin/time -f %M`
-/// when the workload changes).
+/// had its own arena); 8.23 GB, 32.1 times, while two compilers kept both cores busy (the
+/// disposer, at the lowest priority, fell behind; measured with an arena per core). The guard
+/// covers the busy machine (measure again with `/usr/bin/time -f %M` when the workload changes).
 constexpr std::uint64_t kMemoryPerCatalogByte = 36;
 /// What a run needs whatever the size, in address space, which `ulimit -v` counts: each isolate
 /// thread's stack, and the malloc arenas glibc reserves 64 MiB of address space for.
