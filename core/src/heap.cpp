@@ -6,6 +6,7 @@
 
 #include <malloc.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <new>
@@ -62,17 +63,24 @@ void release_account(HeapAccount* account) noexcept {
 
 #if !defined(ISO_NO_HEAP_ACCOUNTING)  // the block functions behind operator new
 
-// A block of kOwnMappingBytes or more is a mapping of its own, fresh at every allocation, and
-// each 4 KiB page of it faults once when first written. On the virtual machine this suite was
-// measured on, a fault took about 14 µs: writing a new 64 MB block took 200-260 ms, writing it
-// again 3.4 ms, and writing a new one in 2 MiB pages 7 ms. So such a block asks the kernel for
-// 2 MiB pages (transparent huge pages; honoured where the system's setting is `madvise` or
-// `always`), as a VM maps its large objects: big messages and their floor then cost what the
-// copying costs, not what this machine's page faults cost.
+// A block of kOwnMappingBytes or more is a mapping of its own (unless the arena has that much
+// free), fresh at every allocation, and each 4 KiB page of it faults once when first written.
+// On the virtual machine this suite was measured on, a fault took about 14 µs: writing a new
+// 64 MB block took 200-260 ms, writing it again 3.4 ms, and writing a new one in 2 MiB pages
+// 7 ms. So such a block asks the kernel for 2 MiB pages (transparent huge pages; honoured where
+// the system's setting is `madvise` or `always`), as a VM maps its large objects: big messages
+// and their floor then cost what the copying costs, not what this machine's page faults cost.
+// Only a block glibc mapped on its own is advised: a range of the arena would keep the advice
+// after the block is freed.
 void prefer_huge_pages(void* raw, std::size_t bytes) noexcept {
-  constexpr std::uintptr_t kPage = 4096;
-  const auto begin = (reinterpret_cast<std::uintptr_t>(raw) + kPage - 1) & ~(kPage - 1);
-  const auto end = (reinterpret_cast<std::uintptr_t>(raw) + bytes) & ~(kPage - 1);
+  // glibc's chunk header sits in the word before the block, outside what malloc handed out: the
+  // barrier keeps the compiler from treating the read as one past the block's start.
+  asm volatile("" : "+r"(raw));
+  constexpr std::size_t kMappedOnItsOwn = 0x2;  // glibc's IS_MMAPPED bit in the chunk's size word
+  if ((static_cast<const std::size_t*>(raw)[-1] & kMappedOnItsOwn) == 0) return;
+  static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+  const auto begin = (reinterpret_cast<std::uintptr_t>(raw) + page - 1) & ~(page - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(raw) + bytes) & ~(page - 1);
   if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
 }
 

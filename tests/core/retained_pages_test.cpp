@@ -129,8 +129,10 @@ TEST(RetainedPages, ABlockMappedOnItsOwnAsksForHugePages) {
     GTEST_SKIP() << "this kernel has no transparent huge pages";
   }
   constexpr std::size_t kBig = 64u << 20;  // above the 32 MiB from which blocks are mapped
+  const auto mapped_before = mallinfo2().hblkhd;
   auto big = std::make_unique<char[]>(kBig);
   escape(big.get());
+  ASSERT_GE(mallinfo2().hblkhd, mapped_before + kBig) << "the block came from the arena";
   EXPECT_NE(vm_flags_of(big.get() + kBig / 2).find(" hg"), std::string::npos)
       << "no MADV_HUGEPAGE on the block's mapping";
   auto small = std::make_unique<char[]>(kMessageBytes);

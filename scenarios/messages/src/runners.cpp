@@ -439,10 +439,9 @@ class ReceiverRunner final : public bench::ModeRunner {
  private:
   /// The data's bytes (a string's characters) in a new TransferableTypedData: a transfer
   /// empties its handle, so each send gets a new one, made before the clock starts (as a Dart
-  /// program fills its TransferableTypedData before sending it). None for objects and trees.
-  std::optional<iso::TransferableTypedData> pages() const {
+  /// program fills its TransferableTypedData before sending it). For bytes and strings only.
+  iso::TransferableTypedData pages() const {
     const Payload& data = *point_.payload;
-    if (data.kind != Kind::bytes && data.kind != Kind::string) return std::nullopt;
     std::vector<std::uint8_t> bytes =
         data.kind == Kind::bytes ? data.bytes
                                  : std::vector<std::uint8_t>(data.text.begin(), data.text.end());
@@ -470,14 +469,14 @@ class ReceiverRunner final : public bench::ModeRunner {
     throw std::logic_error("messages: no data is sent this way");
   }
 
-  /// exit: the receiver spawns an ending isolate that takes or makes the data and hands it
+  /// exit: the receiver spawns an ending isolate that is given or makes the data and hands it
   /// over.
   iso::Future<bench::Measurements> exit_once() {
     const auto preparing = now_ns();
     ExitOrder order{static_cast<int>(point_.kind), point_.size, point_.seed, std::nullopt};
     if (point_.kind == Kind::bytes) order.bytes = pages();
     co_await settle(now_ns() - preparing, inbox_);
-    inbox_.send(std::move(order));
+    inbox_.send(order);
     iso::Message reply = co_await replies_->next();
     if (!reply.is<Arrival>()) fail_on(reply);
     const Arrival arrival = reply.take<Arrival>();

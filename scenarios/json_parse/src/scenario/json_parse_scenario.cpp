@@ -34,9 +34,10 @@ namespace {
 /// covers the busy machine (measure again with `/usr/bin/time -f %M` when the workload changes).
 constexpr std::uint64_t kMemoryPerCatalogByte = 36;
 /// What a run needs whatever the size, in address space, which `ulimit -v` counts: each isolate
-/// thread's stack, and the malloc arenas glibc reserves 64 MiB of address space for.
-/// Measured peaks of the address space (VmPeak, -r 3, an arena per core): --size 2MB 570 MB,
-/// 20MB 1.08 GB, 32MB 1.49 GB, each under this plus kMemoryPerCatalogByte per byte.
+/// thread's stack, and the process's one malloc arena. Measured peaks of the address space
+/// (VmPeak, -r 3) while each core had its own arena, 64 MiB reserved each, so above what one
+/// arena needs: --size 2MB 570 MB, 20MB 1.08 GB, 32MB 1.49 GB, each under this plus
+/// kMemoryPerCatalogByte per byte.
 constexpr std::uint64_t kMemoryPerRun = 600'000'000;
 
 using MakeRunner = std::unique_ptr<CatalogRunner> (*)(const CatalogWorkload&, DecoderKind,
