@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <new>
 
+#include "address_sanitizer.hpp"
 #include "copy_region.hpp"
 #include "heap_account.hpp"
 
@@ -73,6 +74,9 @@ void release_account(HeapAccount* account) noexcept {
 // Only a block glibc mapped on its own is advised: a range of the arena would keep the advice
 // after the block is freed.
 void prefer_huge_pages(void* raw, std::size_t bytes) noexcept {
+#if defined(ISO_ADDRESS_SANITIZER)
+  (void)raw, (void)bytes;  // the sanitizer's malloc, not glibc's: no chunk header to read
+#else
   // glibc's chunk header sits in the word before the block, outside what malloc handed out: the
   // barrier keeps the compiler from treating the read as one past the block's start.
   asm volatile("" : "+r"(raw));
@@ -82,6 +86,7 @@ void prefer_huge_pages(void* raw, std::size_t bytes) noexcept {
   const auto begin = (reinterpret_cast<std::uintptr_t>(raw) + page - 1) & ~(page - 1);
   const auto end = (reinterpret_cast<std::uintptr_t>(raw) + bytes) & ~(page - 1);
   if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#endif
 }
 
 void* charge_block(void* raw, std::size_t size) noexcept {
