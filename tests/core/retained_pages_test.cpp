@@ -113,8 +113,9 @@ std::string vm_flags_of(const void* address) {
     std::uintptr_t end = 0;
     char dash = 0;
     std::istringstream range(line);
-    if (range >> std::hex >> begin >> dash >> end && dash == '-' &&
-        line.find(':') > line.find(' ')) {
+    // A mapping's first line starts "begin-end"; its attribute lines ("Size:", "AnonHugePages:")
+    // fail this read at the name.
+    if (range >> std::hex >> begin >> dash >> end && dash == '-') {
       inside = begin <= at && at < end;
     } else if (inside && line.rfind("VmFlags:", 0) == 0) {
       return line;
