@@ -90,6 +90,8 @@ std::shared_ptr<IsolateState> start_isolate(SpawnOptions options, HeapAccount* a
                                             EntryTask entry, SendCost entry_copy);
 /// Marks the isolate as exiting; true the first time. Only the first exit hands its heap over.
 bool request_exit(IsolateState& isolate) noexcept;
+/// Called right after an exit delivered its message: lets the receiver it woke run first.
+void yield_to_receiver() noexcept;
 
 /// Starts an isolate whose entry task `build()` makes: every allocation of that copy is charged
 /// to the new isolate's heap, so the entry's arguments belong to it. If the copy fails, every
@@ -266,6 +268,7 @@ void exit(const SendPort& port, T&& message) {
   auto& self = detail::require_current_isolate("iso::exit");
   if (!detail::request_exit(self)) return;  // only the first exit hands anything over
   port.deliver(Message::hand_over(std::forward<T>(message)), detail::heap_account_of(self));
+  detail::yield_to_receiver();
 }
 
 /// Ends the current isolate without a message; see exit(port, message).

@@ -74,14 +74,16 @@ struct TransferredText {
 ISO_SENDABLE(TransferredText, bytes);
 
 /// Asks the receiver to spawn an ending isolate that hands this data over: bytes come with it,
-/// made by the main isolate; the other kinds are made from the seed.
+/// made by the main isolate, a string's characters are shared for it to copy, and objects and
+/// value are made from the seed.
 struct ExitOrder {
   int kind = 0;
   std::uint64_t size = 0;
   std::uint64_t seed = 0;
   std::optional<iso::TransferableTypedData> bytes;  ///< for Kind::bytes
+  std::optional<iso::Shared<std::string>> text;     ///< for Kind::string
 };
-ISO_SENDABLE(ExitOrder, kind, size, seed, bytes);
+ISO_SENDABLE(ExitOrder, kind, size, seed, bytes, text);
 
 /// What the ending isolate of mode `exit` is given: the order and where to hand the data.
 struct ExitJob {
@@ -237,18 +239,21 @@ iso::Future<void> receiver_entry(iso::SendPort main_port) {
   }
 }
 
-/// The data an ending isolate hands over. Bytes arrive already written, moved in by transfer,
-/// as a file read or a download would have left them: making 64 MB in the ending isolate
-/// itself took about 55 ms, and a thread that has just computed that long is woken late after
-/// its exit, which was timed as the hand-over of the big data (see settle). Other kinds are made
-/// there from the seed; a 64 MB string still hands over in about 10x the time of 1 KB (not the
-/// making alone: a string the spawn copied in was as slow).
+/// The data an ending isolate hands over, made there as cheaply as its kind allows. Bytes arrive
+/// already written, moved in by transfer, as a file read or a download would have left them. A
+/// string is copied from shared characters (a memcpy): generating 64 MB of text there took
+/// 60-100 ms, and after that much work the kernel woke the receiver on the other core, which on
+/// a 2-core virtual machine took 80 µs against 6 µs on this one: a cost of the making, timed as
+/// the hand-over of the big data (see settle). Objects and value are made from the seed.
 Payload data_to_hand_over(ExitOrder& order) {
   const auto kind = static_cast<Kind>(order.kind);
-  if (kind != Kind::bytes) return make_payload(kind, order.size, order.seed);
+  if (kind != Kind::bytes && kind != Kind::string) {
+    return make_payload(kind, order.size, order.seed);
+  }
   Payload payload;
   payload.kind = kind;
-  payload.bytes = order.bytes.value().materialize();
+  if (kind == Kind::bytes) payload.bytes = order.bytes.value().materialize();
+  if (kind == Kind::string) payload.text = *order.text.value();
   return payload;
 }
 
@@ -377,9 +382,13 @@ class ReceiverRunner final : public bench::ModeRunner {
     iso::Message first = co_await replies_->next();
     if (!first.is<iso::SendPort>()) fail_on(first);
     inbox_ = first.take<iso::SendPort>();
+    const Payload& data = *point_.payload;
+    // The characters an ending isolate copies its string from (see data_to_hand_over).
+    if (way_ == Way::exit && data.kind == Kind::string) {
+      shared_text_ = iso::Shared<std::string>(data.text);
+    }
     if (way_ == Way::share) {
       // Shared data is built once and kept: sharing is for data that does not change.
-      const Payload& data = *point_.payload;
       if (data.kind == Kind::bytes)
         shared_bytes_ = iso::Shared<std::vector<std::uint8_t>>(data.bytes);
       if (data.kind == Kind::string) shared_text_ = iso::Shared<std::string>(data.text);
@@ -473,8 +482,10 @@ class ReceiverRunner final : public bench::ModeRunner {
   /// over.
   iso::Future<bench::Measurements> exit_once() {
     const auto preparing = now_ns();
-    ExitOrder order{static_cast<int>(point_.kind), point_.size, point_.seed, std::nullopt};
+    ExitOrder order{static_cast<int>(point_.kind), point_.size, point_.seed, std::nullopt,
+                    std::nullopt};
     if (point_.kind == Kind::bytes) order.bytes = pages();
+    if (point_.kind == Kind::string) order.text = shared_text_;
     co_await settle(now_ns() - preparing, inbox_);
     inbox_.send(order);
     iso::Message reply = co_await replies_->next();
