@@ -41,18 +41,20 @@ ISO_SENDABLE(Ready, unused);
 
 /// Brings the sending side to the same state before every timed message, whatever the size:
 /// rests as long as the data's preparation took (`prepared_ns`), then twice wakes the receiver
-/// with a Ready and lets it park. These steps are outside the timed window and change nothing in it;
-/// they undo what the preparation left behind, which a program sending a buffer it made long
-/// before would not have either. Why: on the 2-core virtual machine this was measured on, the
-/// receiver runs either at once on the sender's core (about 5 µs) or 20-60 µs later: on the
-/// other, idle core (the hypervisor wakes a halted core) or on the sender's once the sender's
-/// thread lets go of it. The kernel picks the slow ways more often right after the sender
-/// computed for tens of ms, or when the receiver has been idle all that time. A 1 KB
-/// hand-over made right after 40 ms of busy spinning took 20-70 µs instead of 10-20 µs, as much
-/// as a 64 MB one: a cost of what came before the message, not of its size, and one a long
+/// with a Ready and lets it park. These steps are outside the timed window and change nothing
+/// in it; they undo what the preparation left behind, which a program sending a buffer it made
+/// long before would not have either. Data made in setup (copy, share) or in microseconds
+/// (1 KB) rests 0.
+///
+/// Why rest: on the 2-core virtual machine this was measured on, the receiver runs either at
+/// once on the sender's core (about 5 µs) or 20-110 µs later: on the other, idle core (the
+/// hypervisor wakes a halted core) or on the sender's once the sender's thread lets go of it.
+/// The kernel picks the slow ways more often right after the sender computed for tens of ms. A
+/// 1 KB hand-over made right after 40 ms of busy spinning took 20-70 µs instead of 10-20 µs, as
+/// much as a 64 MB one: a cost of what came before the message, not of its size, and one a long
 /// computation still leaves behind after this rest (1 KB after 250 ms of spinning: 30-44 µs).
-/// Data made in setup (copy, share) or in microseconds (1 KB) rests 0.
-/// Twice, because making 64 MB evicts the caches: the first Ready runs both sides' message paths
+///
+/// Why twice: making 64 MB evicts the caches. The first Ready runs both sides' message paths
 /// cold, the second finds them as a message sent in a quiet moment does. The hand-over of a
 /// 64 MB string by exit took 10.8-11.3 µs after one Ready, 7.3-8.0 µs after two (1 KB: 6.0-6.5
 /// µs either way).
