@@ -112,6 +112,23 @@ TEST(Display, BlockedLoopDropsVsyncsAndRendersTheNewest) {
   EXPECT_GE(measure(log).dropped, during_block.size() - 1);
 }
 
+TEST(Display, CountsTheVsyncsItPostedUntilItStops) {
+  iso::run_main([]() -> iso::Future<void> {
+    Display display({500, 100us});
+    EXPECT_EQ(display.vsyncs_posted(), 0u);
+    display.start();
+    // However late a loaded machine makes the VSyncs, they come: wait for three.
+    while (display.vsyncs_posted() < 3) co_await iso::delay(1ms);
+    const std::size_t posted = display.vsyncs_posted();
+    const FrameLog log = display.stop();
+    EXPECT_EQ(display.vsyncs_posted(), 0u);
+    expect_consistent(log);
+    // Every VSync posted is in the log, but the one still pending at stop (the thread may have
+    // posted more since).
+    EXPECT_GE(log.frames.size() + 1, posted);
+  });
+}
+
 TEST(Display, RestartsWithAFreshWindow) {
   iso::run_main([]() -> iso::Future<void> {
     // Windows of 25 VSyncs: long enough that a loaded machine still renders some in each.

@@ -75,6 +75,7 @@ struct Display::Session {
   // Owned by the VSync thread until it is joined.
   std::vector<Clock::time_point> posted;
   bool realtime = false;
+  std::atomic<std::size_t> posted_count{0};  // posted.size(), for the isolate while running
 
   std::mutex stop_mutex;
   std::condition_variable stop_signal;
@@ -104,6 +105,7 @@ struct Display::Session {
         to_main.deliver(iso::Message());
       }
       posted.push_back(Clock::now());
+      posted_count.store(posted.size(), std::memory_order_release);
     }
   }
 
@@ -139,6 +141,10 @@ Display& Display::operator=(Display&& other) noexcept {
 
 bool Display::is_running() const noexcept {
   return session_ != nullptr;
+}
+
+std::size_t Display::vsyncs_posted() const noexcept {
+  return session_ ? session_->posted_count.load(std::memory_order_acquire) : 0;
 }
 
 void Display::start() {

@@ -95,19 +95,34 @@ void check_keys(const Measurements& values, const std::vector<MetricSpec>& specs
   }
 }
 
+/// Waits, half a frame period at a time, until `display` has posted `vsyncs` VSyncs. On a loaded
+/// machine the VSync thread can start or wake later than its deadlines (seen under
+/// AddressSanitizer with tests running side by side: a window with no frame at all); the window
+/// then stretches until the frames it promises were due and posted. Otherwise, the VSyncs being
+/// on time, this returns at once.
+iso::Future<void> until_posted(const Display& display, std::size_t vsyncs,
+                               std::chrono::nanoseconds period) {
+  while (display.vsyncs_posted() < vsyncs) co_await iso::delay(period / 2);
+}
+
 /// One measured repetition: the run inside a frames window.
 iso::Future<Repetition> measure_in_window(ModeRunner& runner, const RunSettings& settings,
                                           const std::vector<MetricSpec>& declared,
                                           const std::string& where, int index) {
   const auto period = frame_period(settings.display.fps);
+  const auto lead_in = static_cast<std::size_t>(settings.lead_in_frames);
+  const auto lead_out = static_cast<std::size_t>(settings.lead_out_frames);
   Display display(settings.display);
   display.start();
   // Start half a period after a VSync, when that frame's UI work is done (for ui_work below
   // half a period): the work then starts on an idle main loop instead of queueing behind a
   // frame that happens to be due at the same instant, which would add ui_work to every figure.
   co_await iso::delay(period * settings.lead_in_frames + period / 2);
+  co_await until_posted(display, lead_in + 1, period);  // VSync 0 and the lead-in's
   Measurements values = co_await runner.run_once();
+  const std::size_t posted_by_the_end = display.vsyncs_posted();
   co_await iso::delay(period * settings.lead_out_frames);
+  co_await until_posted(display, posted_by_the_end + lead_out, period);
   FrameLog log = display.stop();
   check_keys(values, declared, where);
   values.merge(frame_measurements(measure(log)));

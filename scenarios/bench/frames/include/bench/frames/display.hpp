@@ -19,6 +19,7 @@
 // vector append per frame, nothing else.
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -84,6 +85,10 @@ class Display {
   /// Stops and joins the VSync thread, closes the port and returns the window's log. Must be
   /// called on the isolate that called start(); throws std::logic_error when not running.
   FrameLog stop();
+
+  /// How many VSyncs the VSync thread has handed to the isolate since start() (rendered, dropped
+  /// or still pending); 0 when not running.
+  std::size_t vsyncs_posted() const noexcept;
 
   bool is_running() const noexcept;
   const DisplayConfig& config() const noexcept { return config_; }

@@ -13,7 +13,8 @@
 //      over all modes alike, so their ratios stay honest. Each measurement is a frames window:
 //      Display::start(), `lead_in_frames` and a half frame periods (so the work starts between
 //      two VSyncs, after a frame's UI work rather than behind it), run_once(),
-//      `lead_out_frames` frame periods, Display::stop(); the window's frame metrics join
+//      `lead_out_frames` frame periods, Display::stop(); each lead waits on, when the machine
+//      made the VSyncs late, until its VSyncs were posted. The window's frame metrics join
 //      run_once()'s measurements;
 //   4. teardown() for every mode.
 // Then statistics per metric, the representative repetition, and the scenario's conclusions.
