@@ -255,14 +255,20 @@ iso::Future<void> receiver_entry(iso::SendPort main_port) {
 /// the hand-over of the big data (see settle). Objects and value are made from the seed.
 Payload data_to_hand_over(ExitOrder& order) {
   const auto kind = static_cast<Kind>(order.kind);
-  if (kind != Kind::bytes && kind != Kind::string) {
-    return make_payload(kind, order.size, order.seed);
-  }
   Payload payload;
   payload.kind = kind;
-  if (kind == Kind::bytes) payload.bytes = order.bytes.value().materialize();
-  if (kind == Kind::string) payload.text = *order.text.value();
-  return payload;
+  switch (kind) {
+    case Kind::bytes:
+      payload.bytes = order.bytes.value().materialize();
+      return payload;
+    case Kind::string:
+      payload.text = *order.text.value();
+      return payload;
+    case Kind::objects:
+    case Kind::value:
+      return make_payload(kind, order.size, order.seed);
+  }
+  throw std::logic_error("messages: an exit order of unknown kind");
 }
 
 /// The ending isolate of mode `exit`: takes its data, settles, then hands the data over with
@@ -391,15 +397,15 @@ class ReceiverRunner final : public bench::ModeRunner {
     if (!first.is<iso::SendPort>()) fail_on(first);
     inbox_ = first.take<iso::SendPort>();
     const Payload& data = *point_.payload;
-    // The characters an ending isolate copies its string from (see data_to_hand_over).
-    if (way_ == Way::exit && data.kind == Kind::string) {
+    // A string is shared to be sent (share) or for ending isolates to copy (exit, see
+    // data_to_hand_over).
+    if (data.kind == Kind::string && (way_ == Way::share || way_ == Way::exit)) {
       shared_text_ = iso::Shared<std::string>(data.text);
     }
     if (way_ == Way::share) {
       // Shared data is built once and kept: sharing is for data that does not change.
       if (data.kind == Kind::bytes)
         shared_bytes_ = iso::Shared<std::vector<std::uint8_t>>(data.bytes);
-      if (data.kind == Kind::string) shared_text_ = iso::Shared<std::string>(data.text);
       if (data.kind == Kind::objects)
         shared_products_ = iso::Shared<std::vector<Product>>(data.products);
       if (data.kind == Kind::value) shared_tree_ = iso::Shared<iso::Value>(data.tree);
