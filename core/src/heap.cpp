@@ -178,6 +178,9 @@ CopyScope::~CopyScope() {
   t_target = previous_;
 }
 
+NewSpaceScope::NewSpaceScope() noexcept : region_(t_target.account) {}
+OutsideNewSpace::OutsideNewSpace() noexcept : ordinary_(t_target.account) {}
+
 std::uint64_t thread_allocated_bytes() noexcept {
   return t_allocated_bytes;
 }

@@ -72,6 +72,33 @@ class CopyScope {
   detail::AllocationTarget previous_;
 };
 
+/// A CopyScope charged to the calling thread's own account, for work that builds one large result
+/// of many small objects at once (a decoded JSON tree), as a Dart isolate bump-allocates them in
+/// its new space: a malloc per object can cost more than making the object. The region's memory
+/// stays allocated and charged while any of its blocks lives, so objects that will outlive the
+/// rest of the result (strings a mapping takes out of a decoded tree) are made OutsideNewSpace.
+class NewSpaceScope {
+ public:
+  NewSpaceScope() noexcept;
+  NewSpaceScope(const NewSpaceScope&) = delete;
+  NewSpaceScope& operator=(const NewSpaceScope&) = delete;
+
+ private:
+  CopyScope region_;
+};
+
+/// Inside a NewSpaceScope: blocks made in this scope are ordinary blocks of the thread's account,
+/// freed one by one, and the region is back in use when it ends.
+class OutsideNewSpace {
+ public:
+  OutsideNewSpace() noexcept;
+  OutsideNewSpace(const OutsideNewSpace&) = delete;
+  OutsideNewSpace& operator=(const OutsideNewSpace&) = delete;
+
+ private:
+  AllocationScope ordinary_;
+};
+
 /// False in ThreadSanitizer builds, whose runtime owns operator new: there every account reads
 /// zero, AllocationScope and CopyScope do nothing. Heap behaviour is checked in the other builds
 /// (AddressSanitizer's LeakSanitizer among them).

@@ -4,6 +4,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "iso/heap.hpp"
 #include "json_parse/errors.hpp"
 #include "product_keys.hpp"
 
@@ -158,6 +159,7 @@ std::vector<Product> mapped(Json& catalog) {
     reject(std::string("the document should be a list, not a ") + kind_name(catalog.kind()));
   }
   auto& items = catalog.as_list();
+  const iso::NewSpaceScope new_space;  // the products' lists, as Dart's fromJson builds them
   std::vector<Product> products;
   std::vector<ProductSlots<Json>> slots;
   products.reserve(items.size());
