@@ -90,14 +90,13 @@ Dimensions dimensions_of(const iso::Value& value) {
 }
 
 /// Step one of a product: checks every field, in the order Product.fromJson reads them, and
-/// fills the ones that are not strings. Nothing is taken from the tree yet, so a rejected
-/// document is left whole.
+/// fills the ones that are not strings into `product` (a fresh one, built in place). Nothing is
+/// taken from the tree yet, so a rejected document is left whole.
 template <class Json>
-Product checked_product(Json& json, const ProductSlots<Json>& slots) {
+void check_product(Json& json, const ProductSlots<Json>& slots, Product& product) {
   if (!json.is_map()) {
     reject(std::string("a product should be a map, not ") + kind_name(json.kind()));
   }
-  Product product;
   product.id = int_of(required(slots, kId), "id");
   checked_string(required(slots, kSku), "sku");
   checked_string(required(slots, kName), "name");
@@ -121,7 +120,6 @@ Product checked_product(Json& json, const ProductSlots<Json>& slots) {
   product.featured = bool_of(required(slots, kFeatured), "featured");
   check_strings(required(slots, kImages), "images");
   product.dimensions = dimensions_of(required(slots, kDimensions));
-  return product;
 }
 
 /// A checked string's text: moved out of a mutable tree, copied from a const one.
@@ -169,7 +167,7 @@ std::vector<Product> mapped(Json& catalog) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     try {
       slots.push_back(items[i].is_map() ? product_slots(items[i]) : ProductSlots<Json>{});
-      products.push_back(checked_product(items[i], slots.back()));
+      check_product(items[i], slots.back(), products.emplace_back());
     } catch (const DecodeError& error) {
       reject("element " + std::to_string(i) + ": " + error.detail());
     }
@@ -195,7 +193,8 @@ MappingOutcome try_mapped(Json& document) {
 Product Product::from_value(const iso::Value& json) {
   const ProductSlots<const iso::Value> slots =
       json.is_map() ? product_slots(json) : ProductSlots<const iso::Value>{};
-  Product product = checked_product(json, slots);
+  Product product;
+  check_product(json, slots, product);
   take_strings(slots, product);
   return product;
 }

@@ -235,7 +235,7 @@ std::vector<Product> TypedDecoder::decode(PaddedView body) {
   }
   std::vector<Product> products;
   std::size_t element = 0;
-  const iso::NewSpaceScope new_space;  // the products' strings and lists: see decode_dynamic
+  const iso::NewSpaceScope new_space;  // the products' strings and lists, as Dart allocates them
   try {
     ondemand::array array = take(document.get_array(), "the document should be a list");
     // A product object is rarely under 512 bytes, so this usually avoids every regrowth (each
