@@ -27,8 +27,8 @@ namespace {
 /// by run-send, gathered by transfer, one copy in flight), one parse's DOM, iso::Value tree and
 /// products with their copy back, the results still waiting for the disposer, and what glibc's
 /// one arena keeps after the parses (freed, not returned). Measured peaks (maximum resident set,
-/// both decoders, every mode), --size 256MB on a quiet machine: 2.52 GB, 9.9 times the size
-/// (2.3-2.4 GB before blocks of 32 MiB and up asked for 2 MiB pages, 3.5-3.7 GB while each core
+/// both decoders, every mode), --size 256MB on a quiet machine: 1.99 GB, 7.8 times the size, with
+/// the decoders' lists and maps bump-allocated (2.3-2.5 GB before, 3.5-3.7 GB while each core
 /// had its own arena); 8.23 GB, 32.1 times, while two compilers kept both cores busy (the
 /// disposer, at the lowest priority, fell behind; measured with an arena per core). The guard
 /// covers the busy machine (measure again with `/usr/bin/time -f %M` when the workload changes).
