@@ -100,8 +100,8 @@ class OutsideNewSpace {
 };
 
 /// False in ThreadSanitizer builds, whose runtime owns operator new: there every account reads
-/// zero, AllocationScope and CopyScope do nothing. Heap behaviour is checked in the other builds
-/// (AddressSanitizer's LeakSanitizer among them).
+/// zero, and AllocationScope, CopyScope and the scopes built on them do nothing. Heap behaviour
+/// is checked in the other builds (AddressSanitizer's LeakSanitizer among them).
 constexpr bool heap_accounting_enabled() noexcept {
 #if defined(ISO_NO_HEAP_ACCOUNTING)
   return false;
