@@ -72,11 +72,12 @@ class CopyScope {
   detail::AllocationTarget previous_;
 };
 
-/// A CopyScope charged to the calling thread's own account, for work that builds one large result
-/// of many small objects at once (a decoded JSON tree), as a Dart isolate bump-allocates them in
-/// its new space: a malloc per object can cost more than making the object. The region's memory
-/// stays allocated and charged while any of its blocks lives, so objects that will outlive the
-/// rest of the result (strings a mapping takes out of a decoded tree) are made OutsideNewSpace.
+/// A CopyScope charged to the account this thread charges now (on an isolate's thread, the
+/// isolate's own), for work that builds one large result of many small objects at once (a
+/// decoded JSON tree), as a Dart isolate bump-allocates them in its new space: a malloc per object
+/// can cost more than making the object. The region's memory stays allocated and charged while
+/// any of its blocks lives, so objects that will outlive the rest of the result (strings a
+/// mapping takes out of a decoded tree, an error about it) are made OutsideNewSpace.
 class NewSpaceScope {
  public:
   NewSpaceScope() noexcept;
@@ -87,8 +88,8 @@ class NewSpaceScope {
   CopyScope region_;
 };
 
-/// Inside a NewSpaceScope: blocks made in this scope are ordinary blocks of the thread's account,
-/// freed one by one, and the region is back in use when it ends.
+/// Inside a NewSpaceScope (or any CopyScope): blocks made in this scope are ordinary blocks of the
+/// account the thread charges, freed one by one, and the region is back in use when it ends.
 class OutsideNewSpace {
  public:
   OutsideNewSpace() noexcept;

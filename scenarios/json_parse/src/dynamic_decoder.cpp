@@ -32,9 +32,11 @@ iso::Value& emplace(iso::Value::Map& map, std::string_view key, Args&&... args) 
 
 // A string of the tree, outside the tree's region (see decode): the mapping moves the strings into
 // the products, and the region is then freed whole with the tree, not kept by the products.
-// (A region of their own would save another 0.2 ms at 2 MB, but a repetition's memory then goes
-// back to malloc in a few large pieces at the end, and past 64 MiB glibc returns it to the
-// kernel: at 32 MB the next decode page-faulted it in again, 450 ms against 80.)
+// (Strings in a second region of their own saved another 0.2 ms at 2 MB, but made 32 MB six
+// times slower: at the end of a repetition both regions went back to malloc at once, coalesced
+// past glibc's 64 MiB trim threshold and were returned to the kernel, and the next decode
+// page-faulted them in again, 450 ms against 80. Malloc'ed strings between the tree's chunks
+// keep its freed chunks apart.)
 std::string ordinary_string(std::string_view text) {
   const iso::OutsideNewSpace outside;
   return std::string(text);

@@ -15,6 +15,7 @@ namespace {
 using namespace detail;  // the product keys
 
 [[noreturn]] void reject(std::string detail) {
+  const iso::OutsideNewSpace outside;  // an error outlives the mapping's region (see mapped)
   throw DecodeError(JsonProblem::not_a_product, std::nullopt, detail);
 }
 
@@ -157,11 +158,13 @@ std::vector<Product> mapped(Json& catalog) {
     reject(std::string("the document should be a list, not a ") + kind_name(catalog.kind()));
   }
   auto& items = catalog.as_list();
-  const iso::NewSpaceScope new_space;  // the products' lists, as Dart's fromJson builds them
-  std::vector<Product> products;
-  std::vector<ProductSlots<Json>> slots;
-  products.reserve(items.size());
+  std::vector<ProductSlots<Json>> slots;  // scratch, so outside the products' region
   slots.reserve(items.size());
+  // The products' lists (and, from a tree that stays, their strings) as Dart's fromJson builds
+  // them: in new space.
+  const iso::NewSpaceScope new_space;
+  std::vector<Product> products;
+  products.reserve(items.size());
   // Every product is checked before any string is taken: a document rejected at its last
   // element still comes back whole (try_map_products keeps it as the result).
   for (std::size_t i = 0; i < items.size(); ++i) {

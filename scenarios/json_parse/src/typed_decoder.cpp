@@ -252,6 +252,8 @@ std::vector<Product> TypedDecoder::decode(PaddedView body) {
       throw Failure{simdjson::TRAILING_CONTENT, "content after the list"};
     }
   } catch (Failure& failure) {
+    // The error outlives the products: made in the region, it would keep them all.
+    const iso::OutsideNewSpace outside;
     std::optional<std::size_t> location;
     const char* at = nullptr;
     if (document.current_location().get(at) == simdjson::SUCCESS) {

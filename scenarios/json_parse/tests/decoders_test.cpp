@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "iso/heap.hpp"
 #include "json_parse/catalog_generator.hpp"
 #include "json_parse/dynamic_decoder.hpp"
 #include "json_parse/errors.hpp"
@@ -232,6 +233,61 @@ TEST(CountListElements, CountsWhatTheTypedDecoderDecodesWithoutDecodingIt) {
   }
   std::string broken = "[1, 2";
   EXPECT_THROW(count_list_elements(padded_view(broken)), DecodeError);
+}
+
+}  // namespace
+}  // namespace json_parse
+
+namespace json_parse {
+namespace {
+
+// The decoders build in new-space regions (iso::NewSpaceScope); these check what each region
+// holds, on a heap account of the test's own. No accounting under ThreadSanitizer.
+class DecoderMemory : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!iso::heap_accounting_enabled()) GTEST_SKIP() << "no heap accounting in this build";
+  }
+  void TearDown() override { iso::detail::release(account_); }
+
+  std::int64_t live_bytes() const { return iso::detail::stats_of(account_).live_bytes; }
+
+  iso::HeapAccount* account_ = iso::detail::new_heap_account();
+};
+
+TEST_F(DecoderMemory, TheTreesListsAndMapsGoWithItNotWithTheProductsThatTookItsStrings) {
+  const iso::AllocationScope on_account(account_);
+  std::string json = generate_catalog(200'000, 3);
+  MappingOutcome taken;
+  std::int64_t with_tree = 0;
+  {
+    iso::Value tree = decode_dynamic(padded_view(json));
+    taken = try_take_products(tree);
+    ASSERT_TRUE(taken.mapped);
+    with_tree = live_bytes();
+  }
+  // Every product's map has 17 entries; had the products kept the tree's region, hardly any of
+  // it would have gone.
+  const auto ten_entries_a_product =
+      static_cast<std::int64_t>(taken.products.size() * 10 * sizeof(iso::Value::Map::value_type));
+  EXPECT_GT(with_tree - live_bytes(), ten_entries_a_product);
+}
+
+TEST_F(DecoderMemory, AnErrorKeepsNoneOfTheProductsDecodedBeforeIt) {
+  const iso::AllocationScope on_account(account_);
+  std::string json = generate_catalog(200'000, 3);
+  json.back() = ',';
+  json += R"({"id": "not an int"}])";
+  const PaddedView body = padded_view(json);
+  const std::int64_t before = live_bytes();
+  try {
+    decode_typed(body);
+    ADD_FAILURE() << "decoded a catalog with a bad last element";
+  } catch (const DecodeError& error) {
+    EXPECT_NE(std::string(error.what()).find("\"id\""), std::string::npos) << error.what();
+    // The error alone: its texts, not the region of the ~350 products before it.
+    EXPECT_LT(live_bytes() - before, 16 * 1024);
+  }
 }
 
 }  // namespace
