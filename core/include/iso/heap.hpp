@@ -80,9 +80,7 @@ class CopyScope {
 /// mapping takes out of a decoded tree, an error about it) are made OutsideNewSpace.
 class NewSpaceScope {
  public:
-  NewSpaceScope() noexcept;
-  NewSpaceScope(const NewSpaceScope&) = delete;
-  NewSpaceScope& operator=(const NewSpaceScope&) = delete;
+  NewSpaceScope() noexcept;  // not copyable, as the scope it holds
 
  private:
   CopyScope region_;
@@ -92,9 +90,7 @@ class NewSpaceScope {
 /// account the thread charges, freed one by one, and the region is back in use when it ends.
 class OutsideNewSpace {
  public:
-  OutsideNewSpace() noexcept;
-  OutsideNewSpace(const OutsideNewSpace&) = delete;
-  OutsideNewSpace& operator=(const OutsideNewSpace&) = delete;
+  OutsideNewSpace() noexcept;  // not copyable, as the scope it holds
 
  private:
   AllocationScope ordinary_;
